@@ -1,0 +1,59 @@
+#!/usr/bin/env -S npx tsx
+// Attendance Lens command line: import register exports, report the measures, build the demo.
+import { parseArgs } from 'node:util';
+
+const USAGE = `Attendance Lens
+
+  import FILE... [--db PATH] [--school URN]
+      Load register exports (long or wide CSV, CTF XML), pupils, interventions, term dates or schools.
+  report pupils|summary|weekday|codes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--school URN]
+         [--format csv|json] [--db PATH]
+      Report a measure; the default range is the latest academic year (1 Sep – 31 Aug) in the warehouse.
+  demo [--db PATH] [--pupils N] [--schools N] [--seed N]
+      Build a demo trust warehouse (replacing the file at --db).
+
+The warehouse is data/warehouse.duckdb unless --db or ATTENDANCE_DB says otherwise.`;
+
+const [command, ...rest] = process.argv.slice(2);
+const options = {
+	db: { type: 'string' },
+	school: { type: 'string' },
+	from: { type: 'string' },
+	to: { type: 'string' },
+	format: { type: 'string' },
+	pupils: { type: 'string' },
+	schools: { type: 'string' },
+	seed: { type: 'string' },
+	help: { type: 'boolean', short: 'h' }
+} as const;
+
+async function main(): Promise<number> {
+	if (!command || command === 'help' || command === '--help' || command === '-h') {
+		console.log(USAGE);
+		return command ? 0 : 2;
+	}
+	const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true });
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	switch (command) {
+		case 'import':
+			return (await import('./cli/import')).mainImport(positionals, values);
+		case 'report':
+			return (await import('./cli/report')).mainReport(positionals, values);
+		case 'demo':
+			return (await import('./cli/demo')).mainDemo(values);
+		default:
+			console.error(`Unknown command '${command}'.\n\n${USAGE}`);
+			return 2;
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		console.error(`error: ${error.message}`);
+		process.exit(1);
+	}
+);

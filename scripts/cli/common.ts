@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defaultWarehousePath, Warehouse } from '../../src/lib/server/warehouse';
+
+export interface CommonOptions {
+	db?: string;
+	school?: string;
+}
+
+export function warehousePath(db?: string): string {
+	return db ? resolve(db) : defaultWarehousePath();
+}
+
+export function openWarehouse(db?: string): Promise<Warehouse> {
+	return Warehouse.open(warehousePath(db));
+}
+
+/** --school as a URN, or null. */
+export function schoolOption(value?: string): number | null {
+	if (value === undefined) return null;
+	if (!/^\d{1,8}$/.test(value)) throw new Error(`--school must be a school URN (digits), not '${value}'`);
+	return Number(value);
+}

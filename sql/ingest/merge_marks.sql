@@ -1,0 +1,68 @@
+-- Merges a validated register (stage_marks) into the warehouse, inside the import's transaction.
+-- A pupil-session not yet held is added; one held with another mark is amended, its old mark kept in
+-- mark_history; one held with the same mark is unchanged. Parameters: $import_id, $changed_at, and
+-- $has_minutes (whether the file carries minutes late: if not, minutes already held are kept).
+INSERT INTO pupils (pupil_id, upn, updated_by_import)
+SELECT nextval('pupil_id_seq'), upn, $import_id
+FROM (SELECT DISTINCT upn FROM stage_marks ORDER BY upn) s
+WHERE NOT EXISTS (SELECT 1 FROM pupils p WHERE p.upn = s.upn);
+
+CREATE OR REPLACE TEMP TABLE stage_diff AS
+SELECT
+	s.school_urn,
+	p.pupil_id,
+	s.date,
+	s.session,
+	s.code,
+	CASE WHEN $has_minutes THEN s.minutes_late ELSE m.minutes_late END AS minutes_late,
+	s.reason,
+	s.author,
+	m.code AS old_code,
+	m.minutes_late AS old_minutes_late,
+	m.import_id AS old_import_id,
+	CASE
+		WHEN m.code IS NULL THEN 'added'
+		WHEN m.code = s.code AND (NOT $has_minutes OR m.minutes_late IS NOT DISTINCT FROM s.minutes_late) THEN 'unchanged'
+		ELSE 'amended'
+	END AS outcome
+FROM (
+	SELECT DISTINCT ON (school_urn, upn, date, session) *
+	FROM stage_marks
+	ORDER BY school_urn, upn, date, session, row_no
+) s
+JOIN pupils p ON p.upn = s.upn
+LEFT JOIN marks m
+	ON m.school_urn = s.school_urn AND m.pupil_id = p.pupil_id AND m.date = s.date AND m.session = s.session;
+
+INSERT INTO mark_history
+SELECT school_urn, pupil_id, date, session, old_code, old_minutes_late, old_import_id,
+	code, minutes_late, $import_id, $changed_at::TIMESTAMP, reason, author
+FROM stage_diff
+WHERE outcome = 'amended';
+
+UPDATE marks
+SET code = d.code, minutes_late = d.minutes_late, import_id = $import_id
+FROM stage_diff d
+WHERE d.outcome = 'amended'
+	AND marks.school_urn = d.school_urn AND marks.pupil_id = d.pupil_id
+	AND marks.date = d.date AND marks.session = d.session;
+
+INSERT INTO marks
+SELECT school_urn, pupil_id, date, session, code, minutes_late, $import_id
+FROM stage_diff
+WHERE outcome = 'added'
+ORDER BY school_urn, date, pupil_id, session;
+
+INSERT INTO enrolments (school_urn, pupil_id, first_mark_date, last_mark_date)
+SELECT school_urn, pupil_id, min(date), max(date)
+FROM stage_diff
+GROUP BY school_urn, pupil_id
+ON CONFLICT DO UPDATE SET
+	first_mark_date = least(coalesce(enrolments.first_mark_date, excluded.first_mark_date), excluded.first_mark_date),
+	last_mark_date = greatest(coalesce(enrolments.last_mark_date, excluded.last_mark_date), excluded.last_mark_date);
+
+SELECT
+	count(*) FILTER (WHERE outcome = 'added')::INTEGER AS added,
+	count(*) FILTER (WHERE outcome = 'amended')::INTEGER AS amended,
+	count(*) FILTER (WHERE outcome = 'unchanged')::INTEGER AS unchanged
+FROM stage_diff;

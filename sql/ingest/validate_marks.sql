@@ -1,0 +1,122 @@
+-- Types the staged register rows (stage_raw → stage_marks) and lists every reason to reject the file
+-- (stage_problems). A file with any problem is rejected whole. Parameters: $school, the school for
+-- rows without a URN (NULL if none was chosen).
+-- Dates: ISO (2024-09-02) or UK (02/09/2024), optionally with a time; sessions AM/PM, A/P, am/pm.
+-- Codes must be national codes valid on their date (School Attendance (Pupil Registration) (England)
+-- Regulations 2024: the 2024 code set applies from 2024-08-19); registers are not taken at weekends.
+CREATE OR REPLACE TEMP TABLE stage_marks AS
+SELECT
+	r.row_no,
+	r.line,
+	r.problem,
+	nullif(trim(r.upn), '') AS upn,
+	nullif(trim(r.urn_text), '') AS urn_text,
+	coalesce(try_cast(nullif(trim(r.urn_text), '') AS INTEGER), $school::INTEGER) AS school_urn,
+	trim(r.date_text) AS date_text,
+	coalesce(
+		try_strptime(trim(r.date_text), '%Y-%m-%d'),
+		try_strptime(trim(r.date_text), '%d/%m/%Y'),
+		try_strptime(trim(r.date_text), '%Y-%m-%d %H:%M:%S'),
+		try_strptime(trim(r.date_text), '%Y-%m-%dT%H:%M:%S'),
+		try_strptime(trim(r.date_text), '%d/%m/%Y %H:%M:%S'),
+		try_strptime(trim(r.date_text), '%d/%m/%Y %H:%M')
+	)::DATE AS date,
+	trim(r.session_text) AS session_text,
+	CASE upper(trim(r.session_text))
+		WHEN 'AM' THEN 'AM' WHEN 'A' THEN 'AM' WHEN 'MORNING' THEN 'AM'
+		WHEN 'PM' THEN 'PM' WHEN 'P' THEN 'PM' WHEN 'AFTERNOON' THEN 'PM'
+	END::register_session AS session,
+	trim(r.code_text) AS code_text,
+	try_cast(trim(r.code_text) AS attendance_code) AS code,
+	nullif(trim(r.minutes_text), '') AS minutes_text,
+	try_cast(nullif(trim(r.minutes_text), '') AS SMALLINT) AS minutes_late,
+	nullif(trim(r.reason), '') AS reason,
+	nullif(trim(r.author), '') AS author
+FROM stage_raw r;
+
+CREATE OR REPLACE TEMP TABLE stage_problems AS
+SELECT row_no, line, upn, problem AS reason
+FROM stage_marks WHERE problem IS NOT NULL
+UNION ALL
+SELECT row_no, line, upn, 'no UPN'
+FROM stage_marks WHERE upn IS NULL AND problem IS NULL
+UNION ALL
+-- a bad UPN is reported once, at its first row
+SELECT min(row_no), arg_min(line, row_no), upn,
+	CASE WHEN NOT regexp_full_match(upn, '[A-Z][0-9]{12}')
+		THEN 'UPN ''' || upn || ''' is not a check letter followed by 12 digits'
+		ELSE 'UPN ''' || upn || ''' has the wrong check letter (its digits give ' || upn_check_letter(upn) || ')'
+	END || CASE WHEN count(*) > 1 THEN ' (' || count(*) || ' rows)' ELSE '' END
+FROM stage_marks WHERE upn IS NOT NULL AND problem IS NULL
+GROUP BY upn HAVING NOT is_valid_upn(upn)
+UNION ALL
+SELECT min(row_no), arg_min(line, row_no), NULL,
+	CASE WHEN urn_text IS NULL THEN 'no school URN on this row and no school chosen (use --school URN)'
+		WHEN try_cast(urn_text AS INTEGER) IS NULL THEN 'school URN ''' || urn_text || ''' is not a number'
+		ELSE 'school URN ' || urn_text || ' is not in the warehouse: import the schools file first, or choose it with --school'
+	END || CASE WHEN count(*) > 1 THEN ' (' || count(*) || ' rows)' ELSE '' END
+FROM stage_marks s
+WHERE problem IS NULL
+	AND (school_urn IS NULL OR NOT EXISTS (SELECT 1 FROM schools WHERE urn = s.school_urn))
+GROUP BY urn_text
+UNION ALL
+SELECT row_no, line, upn,
+	CASE WHEN coalesce(date_text, '') = '' THEN 'no date'
+		ELSE 'date ''' || date_text || ''' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'
+	END
+FROM stage_marks WHERE problem IS NULL AND date IS NULL
+UNION ALL
+SELECT row_no, line, upn, 'date ' || date_text || ' is outside 1990–2099'
+FROM stage_marks WHERE problem IS NULL AND date IS NOT NULL AND NOT (year(date) BETWEEN 1990 AND 2099)
+UNION ALL
+SELECT row_no, line, upn,
+	'date ' || strftime(date, '%Y-%m-%d') || ' is a ' || dayname(date) || ': registers are not taken at weekends'
+FROM stage_marks WHERE problem IS NULL AND isodow(date) IN (6, 7)
+UNION ALL
+SELECT row_no, line, upn,
+	CASE WHEN coalesce(session_text, '') = '' THEN 'no session (AM or PM)'
+		ELSE 'session ''' || session_text || ''' is not AM or PM'
+	END
+FROM stage_marks WHERE problem IS NULL AND session IS NULL
+UNION ALL
+SELECT row_no, line, upn,
+	CASE WHEN coalesce(code_text, '') = '' THEN 'no attendance mark'
+		WHEN try_cast(upper(code_text) AS attendance_code) IS NOT NULL
+			THEN 'unknown attendance code ''' || code_text || ''' (codes are upper case)'
+		ELSE 'unknown attendance code ''' || code_text || ''''
+	END
+FROM stage_marks WHERE problem IS NULL AND code IS NULL
+UNION ALL
+SELECT s.row_no, s.line, s.upn,
+	CASE WHEN s.date > c.valid_to
+		THEN 'code ' || c.code || ' (' || c.meaning || ') is not valid on ' || strftime(s.date, '%Y-%m-%d')
+			|| ': it was withdrawn after ' || strftime(c.valid_to, '%Y-%m-%d')
+			|| coalesce(' (' || c.notes || ')', '')
+			|| coalesce('; from then on use ' || (SELECT string_agg(n.code::VARCHAR, ', ' ORDER BY n.code)
+				FROM codes n WHERE n.previous_code = c.code::VARCHAR), '')
+		ELSE 'code ' || c.code || ' (' || c.meaning || ') is not valid on ' || strftime(s.date, '%Y-%m-%d')
+			|| ': it is in use only from ' || strftime(c.valid_from, '%Y-%m-%d')
+			|| coalesce('; before then the code was ' || c.previous_code, '')
+	END
+FROM stage_marks s
+JOIN codes c ON c.code = s.code
+WHERE s.problem IS NULL AND (s.date < c.valid_from OR s.date > c.valid_to)
+UNION ALL
+SELECT row_no, line, upn, 'minutes late ''' || minutes_text || ''' is not a whole number of minutes'
+FROM stage_marks
+WHERE problem IS NULL AND minutes_text IS NOT NULL AND (minutes_late IS NULL OR minutes_late < 0)
+UNION ALL
+-- the same pupil-session twice with different marks: which one is the register?
+SELECT b.row_no, b.line, b.upn,
+	'pupil-session ' || strftime(b.date, '%Y-%m-%d') || ' ' || b.session || ' is listed more than once with different marks ('
+		|| a.code_text || ' on an earlier row, ' || b.code_text || ' here)'
+FROM stage_marks a
+JOIN stage_marks b ON a.upn = b.upn AND a.date = b.date AND a.session = b.session
+	AND a.school_urn IS NOT DISTINCT FROM b.school_urn AND a.row_no < b.row_no
+WHERE a.problem IS NULL AND b.problem IS NULL
+	AND (a.code IS DISTINCT FROM b.code OR a.minutes_late IS DISTINCT FROM b.minutes_late)
+	AND NOT EXISTS (
+		SELECT 1 FROM stage_marks x
+		WHERE x.upn = b.upn AND x.date = b.date AND x.session = b.session
+			AND x.school_urn IS NOT DISTINCT FROM b.school_urn AND x.row_no < b.row_no AND x.row_no > a.row_no
+	);

@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+	DuckDBConnection,
+	DuckDBInstance,
+	DuckDBTypeId,
+	type DuckDBMaterializedResult,
+	type DuckDBValue
+} from '@duckdb/node-api';
+import { WarehouseQueryError } from './errors';
+import { defaultWarehousePath } from './paths';
+import { sqlFolder, sqlText } from './sql-files';
+
+export { WarehouseQueryError } from './errors';
+export { defaultWarehousePath } from './paths';
+export { sqlText } from './sql-files';
+
+export type Params = Record<string, DuckDBValue | Date | number | string | boolean | null | undefined>;
+export type Row = Record<string, unknown>;
+
+/** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
+export function resultRows(result: DuckDBMaterializedResult): Row[] {
+	const names = result.columnNames();
+	const types = result.columnTypes().map((t) => t.typeId);
+	return result.getRowObjectsJS().map((raw) => {
+		const row: Row = {};
+		names.forEach((name, i) => {
+			const value = raw[name];
+			if (value === null || value === undefined) row[name] = null;
+			else if (typeof value === 'bigint') row[name] = Number(value);
+			else if (value instanceof Date)
+				row[name] = types[i] === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+			else row[name] = value;
+		});
+		return row;
+	});
+}
+
+/** Binds only the parameters a statement names ($name); DuckDB rejects unused ones. */
+function paramsFor(sql: string, params: Params | undefined): Record<string, DuckDBValue> | undefined {
+	if (!params) return undefined;
+	const bound: Record<string, DuckDBValue> = {};
+	for (const [name, value] of Object.entries(params)) {
+		if (!new RegExp(`\\$${name}\\b`).test(sql)) continue;
+		if (value instanceof Date) bound[name] = value.toISOString().slice(0, 10);
+		else bound[name] = (value ?? null) as DuckDBValue;
+	}
+	return bound;
+}
+
+/** Runs one statement of a named query, wrapping failures so they name the query and its SQL. */
+export async function runOn(conn: DuckDBConnection, name: string, sql: string, params?: Params): Promise<Row[]> {
+	try {
+		return resultRows(await conn.runAndReadAll(sql, paramsFor(sql, params)));
+	} catch (cause) {
+		throw new WarehouseQueryError(name, sql, cause);
+	}
+}
+
+/**
+ * Fills `{{slot}}` placeholders of an SQL file with identifiers or literals the program generated
+ * (column names c1..cN, a delimiter): never with values read from a file or a request.
+ */
+export type Slots = Record<string, string>;
+const SAFE_SLOT = /^[A-Za-z0-9_,:'{} \t\\]*$/;
+function fillSlots(text: string, slots: Slots): string {
+	return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+		const value = slots[key];
+		if (value === undefined || !SAFE_SLOT.test(value) || value.includes('--'))
+			throw new Error(`SQL slot {{${key}}} has no safe value`);
+		return value;
+	});
+}
+
+/** Runs a whole `sql/<name>.sql` file of several statements, returning the last one's rows. */
+export async function runFile(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Row[]> {
+	const text = slots ? fillSlots(sqlText(name), slots) : sqlText(name);
+	const statements = await conn.extractStatements(text);
+	let rows: Row[] = [];
+	for (let i = 0; i < statements.count; i++) {
+		try {
+			const prepared = await statements.prepare(i);
+			if (prepared.parameterCount > 0) {
+				const bound = paramsFor(text, params) ?? {};
+				const values: Record<string, DuckDBValue> = {};
+				for (let p = 1; p <= prepared.parameterCount; p++) {
+					const pname = prepared.parameterName(p);
+					values[pname] = bound[pname] ?? null;
+				}
+				prepared.bind(values);
+			}
+			rows = resultRows(await prepared.runAndReadAll());
+		} catch (cause) {
+			throw new WarehouseQueryError(`${name} (statement ${i + 1})`, text, cause);
+		}
+	}
+	return rows;
+}
+
+export class Warehouse {
+	private constructor(
+		readonly path: string,
+		private readonly instance: DuckDBInstance
+	) {}
+
+	/** Opens (creating if need be) the warehouse file and brings its schema and measures up to date. */
+	static async open(path = defaultWarehousePath()): Promise<Warehouse> {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		const instance = await DuckDBInstance.fromCache(path);
+		const warehouse = new Warehouse(path, instance);
+		await warehouse.withConnection(async (conn) => {
+			await migrate(conn);
+			for (const measure of measuresInDependencyOrder()) await runFile(conn, measure);
+		});
+		return warehouse;
+	}
+
+	async connect(): Promise<DuckDBConnection> {
+		return this.instance.connect();
+	}
+
+	/** A connection of its own for the duration of `work` (one per concurrent query). */
+	async withConnection<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+		const conn = await this.instance.connect();
+		try {
+			return await work(conn);
+		} finally {
+			conn.closeSync();
+		}
+	}
+
+	/** Runs `sql/<name>.sql` with named parameters and returns its rows. */
+	async query(name: string, params?: Params): Promise<Row[]> {
+		return this.withConnection((conn) => runFile(conn, name, params));
+	}
+
+	/** Runs `work` in one transaction: it commits whole or rolls back whole. */
+	async transaction<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+		return this.withConnection(async (conn) => {
+			await conn.run('BEGIN TRANSACTION');
+			try {
+				const result = await work(conn);
+				await conn.run('COMMIT');
+				return result;
+			} catch (error) {
+				await conn.run('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	/** Writes everything from the write-ahead log into the file. */
+	async checkpoint(): Promise<void> {
+		await this.withConnection((conn) => conn.run('CHECKPOINT'));
+	}
+}
+
+/**
+ * The `sql/measures/*.sql` files, each defining the macro it is named after, ordered so that a measure
+ * built on others (its text names them) comes after them.
+ */
+function measuresInDependencyOrder(): string[] {
+	const files = sqlFolder('measures');
+	const macro = (file: string) => file.slice('measures/'.length);
+	const ordered: string[] = [];
+	const visit = (file: string, path: string[]) => {
+		if (ordered.includes(file)) return;
+		if (path.includes(file)) throw new Error(`measures depend on each other in a circle: ${path.join(' → ')}`);
+		const text = sqlText(file);
+		for (const other of files)
+			if (other !== file && new RegExp(`\\b${macro(other)}\\s*\\(`).test(text)) visit(other, [...path, file]);
+		ordered.push(file);
+	};
+	for (const file of files) visit(file, []);
+	return ordered;
+}
+
+/** Applies the `sql/schema/*.sql` files not yet applied, in name order, each in a transaction. */
+async function migrate(conn: DuckDBConnection): Promise<void> {
+	await conn.run(
+		'CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)'
+	);
+	const applied = new Set(
+		(await runOn(conn, 'schema_migrations', 'SELECT name FROM schema_migrations')).map((r) => r.name as string)
+	);
+	for (const file of sqlFolder('schema')) {
+		if (applied.has(file)) continue;
+		await conn.run('BEGIN TRANSACTION');
+		try {
+			await runFile(conn, file);
+			await runOn(conn, file, 'INSERT INTO schema_migrations VALUES ($name, current_timestamp)', { name: file });
+			await conn.run('COMMIT');
+		} catch (error) {
+			await conn.run('ROLLBACK');
+			throw error;
+		}
+	}
+}
