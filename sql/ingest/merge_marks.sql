@@ -26,9 +26,13 @@ SELECT
 		ELSE 'amended'
 	END AS outcome
 FROM (
-	SELECT DISTINCT ON (school_urn, upn, date, session) *
-	FROM stage_marks
-	ORDER BY school_urn, upn, date, session, row_no
+	-- a pupil-session listed again with the same mark counts once (stage_repeats: validate_marks.sql)
+	SELECT * FROM stage_marks m
+	WHERE NOT EXISTS (
+		SELECT 1 FROM stage_repeats r
+		WHERE r.upn = m.upn AND r.date = m.date AND r.session = m.session AND r.school_urn = m.school_urn
+			AND m.row_no <> r.first_row
+	)
 ) s
 JOIN pupils p ON p.upn = s.upn
 LEFT JOIN marks m

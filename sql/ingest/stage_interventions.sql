@@ -19,7 +19,7 @@ FROM (
 );
 
 CREATE OR REPLACE TEMP TABLE stage_problems AS
-SELECT row_no, NULL::INTEGER AS line, upn, reason FROM (
+SELECT row_no, NULL::INTEGER AS line, upn, reason, NULL::INTEGER AS other_row FROM (
 	SELECT row_no, upn, 'no UPN' AS reason FROM stage_interventions WHERE upn IS NULL
 	UNION ALL
 	SELECT row_no, upn, 'UPN ''' || upn || ''' is not a valid UPN (check letter and 12 digits)'

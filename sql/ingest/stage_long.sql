@@ -1,6 +1,6 @@
 -- Long register (one row per pupil-session): picks the columns the header named into stage_raw.
 -- {{…}} are column names c1..cN (or NULL) chosen by the importer from the header.
-CREATE OR REPLACE TEMP TABLE stage_raw AS
+CREATE OR REPLACE TEMP VIEW stage_raw AS
 SELECT
 	row_no,
 	NULL::INTEGER AS line,

@@ -44,7 +44,7 @@ SELECT r.*,
 FROM stage_pupils_raw r;
 
 CREATE OR REPLACE TEMP TABLE stage_problems AS
-SELECT row_no, NULL::INTEGER AS line, upn, reason FROM (
+SELECT row_no, NULL::INTEGER AS line, upn, reason, NULL::INTEGER AS other_row FROM (
 	SELECT row_no, upn, 'no UPN' AS reason FROM stage_pupils WHERE upn IS NULL
 	UNION ALL
 	SELECT row_no, upn, CASE WHEN NOT regexp_full_match(upn, '[A-Z][0-9]{12}')

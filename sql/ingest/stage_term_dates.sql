@@ -15,7 +15,7 @@ FROM (
 );
 
 CREATE OR REPLACE TEMP TABLE stage_problems AS
-SELECT row_no, NULL::INTEGER AS line, NULL::VARCHAR AS upn, reason FROM (
+SELECT row_no, NULL::INTEGER AS line, NULL::VARCHAR AS upn, reason, NULL::INTEGER AS other_row FROM (
 	SELECT row_no, 'academic year ''' || coalesce(academic_year, '') || ''' is not like 2024/25' AS reason
 		FROM stage_term_dates WHERE NOT regexp_full_match(coalesce(academic_year, ''), '[0-9]{4}/[0-9]{2}')
 	UNION ALL SELECT row_no, 'no term name' FROM stage_term_dates WHERE term IS NULL

@@ -3,7 +3,7 @@
 -- for that session. A cell that does not hold exactly two marks is kept as a problem.
 -- stage_wide_dates(col, date_text) names the date columns; {{date_columns}} lists them, {{upn}} and
 -- {{urn}} are column names c1..cN (or NULL) chosen by the importer from the header.
-CREATE OR REPLACE TEMP TABLE stage_raw AS
+CREATE OR REPLACE TEMP VIEW stage_raw AS
 WITH cells AS (
 	SELECT row_no, urn_text, upn, col, string_split(trim(regexp_replace(cell, '\s+', ' ', 'g')), ' ') AS marks, cell
 	FROM (

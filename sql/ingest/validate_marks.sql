@@ -16,7 +16,7 @@ SELECT
 	coalesce(
 		try_strptime(trim(r.date_text), '%Y-%m-%d'),
 		try_strptime(trim(r.date_text), '%d/%m/%Y'),
-		try_strptime(trim(r.date_text), '%Y-%m-%d %H:%M:%S'),
+		try_strptime(trim(r.date_text), '%Y-%m-%d %H:%M:%S')::DATE,
 		try_strptime(trim(r.date_text), '%Y-%m-%dT%H:%M:%S'),
 		try_strptime(trim(r.date_text), '%d/%m/%Y %H:%M:%S'),
 		try_strptime(trim(r.date_text), '%d/%m/%Y %H:%M')
@@ -35,6 +35,7 @@ SELECT
 FROM stage_raw r;
 
 CREATE OR REPLACE TEMP TABLE stage_problems AS
+SELECT *, NULL::INTEGER AS other_row FROM (
 SELECT row_no, line, upn, problem AS reason
 FROM stage_marks WHERE problem IS NOT NULL
 UNION ALL
@@ -42,13 +43,17 @@ SELECT row_no, line, upn, 'no UPN'
 FROM stage_marks WHERE upn IS NULL AND problem IS NULL
 UNION ALL
 -- a bad UPN is reported once, at its first row
-SELECT min(row_no), arg_min(line, row_no), upn,
+SELECT row_no, line, upn,
 	CASE WHEN NOT regexp_full_match(upn, '[A-Z][0-9]{12}')
 		THEN 'UPN ''' || upn || ''' is not a check letter followed by 12 digits'
 		ELSE 'UPN ''' || upn || ''' has the wrong check letter (its digits give ' || upn_check_letter(upn) || ')'
-	END || CASE WHEN count(*) > 1 THEN ' (' || count(*) || ' rows)' ELSE '' END
-FROM stage_marks WHERE upn IS NOT NULL AND problem IS NULL
-GROUP BY upn HAVING NOT is_valid_upn(upn)
+	END || CASE WHEN n > 1 THEN ' (' || n || ' rows)' ELSE '' END
+FROM (
+	SELECT upn, min(row_no) AS row_no, arg_min(line, row_no) AS line, count(*) AS n
+	FROM stage_marks WHERE upn IS NOT NULL AND problem IS NULL
+	GROUP BY upn
+) u
+WHERE NOT is_valid_upn(upn)
 UNION ALL
 SELECT min(row_no), arg_min(line, row_no), NULL,
 	CASE WHEN urn_text IS NULL THEN 'no school URN on this row and no school chosen (use --school URN)'
@@ -105,18 +110,24 @@ UNION ALL
 SELECT row_no, line, upn, 'minutes late ''' || minutes_text || ''' is not a whole number of minutes'
 FROM stage_marks
 WHERE problem IS NULL AND minutes_text IS NOT NULL AND (minutes_late IS NULL OR minutes_late < 0)
-UNION ALL
--- the same pupil-session twice with different marks: which one is the register?
-SELECT b.row_no, b.line, b.upn,
-	'pupil-session ' || strftime(b.date, '%Y-%m-%d') || ' ' || b.session || ' is listed more than once with different marks ('
-		|| a.code_text || ' on an earlier row, ' || b.code_text || ' here)'
-FROM stage_marks a
-JOIN stage_marks b ON a.upn = b.upn AND a.date = b.date AND a.session = b.session
-	AND a.school_urn IS NOT DISTINCT FROM b.school_urn AND a.row_no < b.row_no
-WHERE a.problem IS NULL AND b.problem IS NULL
-	AND (a.code IS DISTINCT FROM b.code OR a.minutes_late IS DISTINCT FROM b.minutes_late)
-	AND NOT EXISTS (
-		SELECT 1 FROM stage_marks x
-		WHERE x.upn = b.upn AND x.date = b.date AND x.session = b.session
-			AND x.school_urn IS NOT DISTINCT FROM b.school_urn AND x.row_no < b.row_no AND x.row_no > a.row_no
-	);
+);
+
+-- Pupil-sessions listed more than once: with the same mark they are one mark (the merge keeps the
+-- first row); with different marks the file contradicts itself, which the register must not.
+CREATE OR REPLACE TEMP TABLE stage_repeats AS
+SELECT upn, date, session, school_urn, min(row_no) AS first_row, max(row_no) AS last_row,
+	min(code_text) <> max(code_text) OR min(coalesce(minutes_late, -1)) <> max(coalesce(minutes_late, -1)) AS clash
+FROM stage_marks
+WHERE problem IS NULL AND upn IS NOT NULL AND date IS NOT NULL AND session IS NOT NULL AND school_urn IS NOT NULL
+GROUP BY upn, date, session, school_urn
+HAVING count(*) > 1;
+
+INSERT INTO stage_problems
+SELECT max(s.row_no), arg_max(s.line, s.row_no), s.upn,
+	'pupil-session ' || strftime(s.date, '%Y-%m-%d') || ' ' || s.session || ' is listed more than once with different marks ('
+		|| string_agg(DISTINCT s.code_text || coalesce(' (' || s.minutes_text || ' minutes late)', ''), ', '
+			ORDER BY s.code_text || coalesce(' (' || s.minutes_text || ' minutes late)', '')) || ')',
+	min(s.row_no)
+FROM stage_marks s
+JOIN stage_repeats r ON r.clash AND r.upn = s.upn AND r.date = s.date AND r.session = s.session AND r.school_urn = s.school_urn
+GROUP BY s.upn, s.date, s.session, s.school_urn;

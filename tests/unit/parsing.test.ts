@@ -39,13 +39,24 @@ describe('CTF marks string', () => {
 });
 
 describe('preflight', () => {
-	it('counts lines, keeps blank lines apart and maps data rows to file lines', async () => {
-		const file = await preflight(tempFile('a.csv', 'h\nr1\n\nr2\r\nr3'));
-		expect(file.lines).toBe(5);
-		expect(file.blankLines).toEqual([3]);
-		expect(file.endsWithNewline).toBe(false);
-		expect(file.lastLine).toBe('r3');
-		expect([1, 2, 3].map((row) => lineOfRow(file, row))).toEqual([2, 4, 5]);
+	it('maps data rows to file lines across blank lines and quoted line breaks', async () => {
+		const file = await preflight(tempFile('a.csv', 'h,n\nr1,a\n\nr2,"two\nlines"\r\nr3,b\n\n'));
+		expect(file.lines).toBe(7);
+		expect(file.endsWithNewline).toBe(true);
+		expect(file.lastLine).toBe('r3,b');
+		expect([1, 2, 3].map((row) => lineOfRow(file, row))).toEqual([2, 4, 6]);
+	});
+
+	it('rejects a record with more or fewer fields than the header, naming its line', async () => {
+		await expect(preflight(tempFile('f.csv', 'a,b,c\n1,2,3\n1,2,3,\n1,2\n'))).rejects.toSatisfy(
+			(e: ImportRejected) =>
+				e.problems.map((p) => `${p.line}:${p.reason.slice(0, 27)}`).join('|') ===
+				'3:expected 3 fields (as in th|4:expected 3 fields (as in th'
+		);
+	});
+
+	it('rejects a quote that is never closed', async () => {
+		await expect(preflight(tempFile('q.csv', 'a,b\n1,"x\n2,3\n'))).rejects.toThrow(/line 2: a quoted field .* never closed/);
 	});
 
 	it('names the first line that is not UTF-8', async () => {

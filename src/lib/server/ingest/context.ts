@@ -26,18 +26,9 @@ export interface LoadCounts {
 	unit: string;
 }
 
-/** Reads a CSV into stage_csv with DuckDB's reader, first rejecting a truncated last line. */
+/** Reads a CSV into stage_csv with DuckDB's reader (preflight has checked its shape). */
 export async function readCsv(ctx: LoadContext, header: CsvHeader): Promise<number> {
 	const { file } = ctx;
-	if (!file.endsWithNewline && file.lines > 1) {
-		const found = CsvHeader.parse(file.lastLine).cells.length;
-		if (found < header.cells.length)
-			reject(
-				file.name,
-				`the file ends part-way through this line (${found} of ${header.cells.length} fields, no line end): it looks truncated`,
-				file.lines
-			);
-	}
 	try {
 		await runFile(ctx.conn, 'ingest/read_csv', { path: file.path }, {
 			delimiter: header.delimiterLiteral(),
@@ -47,7 +38,7 @@ export async function readCsv(ctx: LoadContext, header: CsvHeader): Promise<numb
 		throw csvError(file, error);
 	}
 	const [{ rows }] = await runSql(ctx, 'SELECT count(*)::INTEGER AS rows FROM stage_csv');
-	if (rows === 0) reject(file.name, 'the file has a header but no rows', 2);
+	if (rows === 0) reject(file.name, 'the file has a header but no rows', 1);
 	return rows as number;
 }
 
@@ -82,7 +73,7 @@ export async function rejectOnProblems(ctx: LoadContext, lineOf?: (row: number) 
 	const problems: Problem[] = rows.map((r) => ({
 		line: (r.line as number | null) ?? (r.row_no != null ? toLine(r.row_no as number) : undefined),
 		pupil: (r.upn as string | null) ?? undefined,
-		reason: r.reason as string
+		reason: `${r.reason}${r.other_row != null ? ` (first listed on line ${toLine(r.other_row as number)})` : ''}`
 	}));
 	throw new ImportRejected(ctx.file.name, problems, rows[0].total as number);
 }
@@ -98,6 +89,6 @@ export async function defaultSchool(ctx: LoadContext, fileNamesSchools: boolean)
 	if (schools === 1) return only_urn as number;
 	return reject(
 		ctx.file.name,
-		`the file does not say which school it is for (no URN column) and the warehouse holds ${schools} schools: choose one with --school URN`
+		`the file does not say which school it is for (no URN column) and the warehouse holds ${schools} schools: choose the school it is for (--school URN on the command line, the School field when uploading)`
 	);
 }

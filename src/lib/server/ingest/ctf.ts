@@ -47,7 +47,7 @@ export async function loadCtf(ctx: LoadContext): Promise<LoadCounts> {
 		doc = new XMLParser({ parseTagValue: false, trimValues: true }).parse(xml, true);
 	} catch (error) {
 		const m = /Line:?\s*(\d+)/i.exec(String(error));
-		return reject(file.name, `the XML is not well formed: ${String((error as Error).message ?? error).split('\n')[0]}`, m ? Number(m[1]) : undefined);
+		return reject(file.name, `the XML is not well formed: ${String((error as Error).message ?? error).split('\n')[0].replace(/[.:\s]*:\d+:\d+$/, '')}`, m ? Number(m[1]) : undefined);
 	}
 	const source = doc.CTfile?.Header?.SourceSchool;
 	const urn = Number(text(source?.URN));
@@ -113,7 +113,7 @@ export async function loadCtf(ctx: LoadContext): Promise<LoadCounts> {
 		await new Promise<void>((resolve, reject) => marksOut.end((err?: Error | null) => (err ? reject(err) : resolve())));
 		if (problems.length) throw new ImportRejected(file.name, problems);
 
-		const marksFile: TextFile = { ...file, path: marksPath, endsWithNewline: true, lines: 0, blankLines: [] };
+		const marksFile: TextFile = { ...file, path: marksPath, endsWithNewline: true, lines: 0, anchors: [] };
 		const rowsRead = await readCsv({ ...ctx, file: marksFile }, CsvHeader.parse('line,urn,upn,date,session,mark'));
 		await run(ctx, 'ingest/stage_ctf');
 		const { writeFile } = await import('node:fs/promises');
