@@ -51,9 +51,9 @@ async function writeRegister(path: string, marks: number): Promise<number> {
 				written++;
 			}
 		}
-		if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+		if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
 	}
-	await new Promise((r) => out.end(r));
+	await new Promise<void>((r) => out.end(() => r()));
 	return written;
 }
 

@@ -12,6 +12,10 @@ mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 
+// Types: the app, the scripts and the tests (svelte-check runs TypeScript over all of them).
+if (run('npx', ['svelte-kit', 'sync']) === 0 && run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']) === 0) passed++;
+else failed++;
+
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest-results.json']);
 if (existsSync('test-results/vitest-results.json')) {
 	const v = JSON.parse(readFileSync('test-results/vitest-results.json', 'utf8'));

@@ -148,7 +148,7 @@ export function importFile(warehouse: Warehouse, path: string, options: ImportOp
 			const counts = await LOADERS[kind](ctx, header as CsvHeader);
 			const message = summary(name, kind, counts);
 			await runFile(conn, 'ingest/finish_import', {
-				import_id,
+				import_id: import_id as number,
 				rows_read: counts.rowsRead,
 				added: counts.added,
 				amended: counts.amended,

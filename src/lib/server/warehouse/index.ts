@@ -4,7 +4,7 @@ import {
 	DuckDBConnection,
 	DuckDBInstance,
 	DuckDBTypeId,
-	type DuckDBMaterializedResult,
+	type DuckDBResultReader,
 	type DuckDBValue
 } from '@duckdb/node-api';
 import { WarehouseQueryError } from './errors';
@@ -19,7 +19,7 @@ export type Params = Record<string, DuckDBValue | Date | number | string | boole
 export type Row = Record<string, unknown>;
 
 /** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
-export function resultRows(result: DuckDBMaterializedResult): Row[] {
+export function resultRows(result: DuckDBResultReader): Row[] {
 	const names = result.columnNames();
 	const types = result.columnTypes().map((t) => t.typeId);
 	return result.getRowObjectsJS().map((raw) => {
