@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } }).status;
 
 // A fresh clone: install the packages first (CI's .ci/run has done it already).
-if (!existsSync('node_modules/.bin/vitest')) run('npm', ['ci', '--no-audit', '--no-fund']);
+if (!existsSync('node_modules/.bin/vitest')) run('npm', ['install', '--no-audit', '--no-fund']);
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
