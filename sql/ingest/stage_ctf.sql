@@ -1,5 +1,5 @@
 -- CTF attendance, decoded by the importer into a CSV of line,urn,upn,date,session,mark (c1..c6),
--- into stage_raw. `line` is the XML line of the pupil's marks, so problems name pupil and line.
+-- into stage_raw. `line` is the XML line of the pupil's <UPN>, so problems name pupil and line.
 CREATE OR REPLACE TEMP VIEW stage_raw AS
 SELECT
 	row_no,

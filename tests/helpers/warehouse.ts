@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../src/lib/server/warehouse';
 
-export const SAMPLES = join(__dirname, '..', '..', '..', 'shared', 'samples');
-export const REFERENCE = join(__dirname, '..', '..', '..', 'shared', 'reference');
+/** Copies of ../shared/samples (tests/fixtures/samples) and ../shared/reference (data/reference). */
+export const SAMPLES = join(__dirname, '..', 'fixtures', 'samples');
+export const REFERENCE = join(__dirname, '..', '..', 'data', 'reference');
+/** The shared reference material beside the project, where it is (the copies are checked against it). */
+export const SHARED = join(__dirname, '..', '..', '..', 'shared');
 
 /** A new warehouse in a file of its own under the system temp folder. */
 export async function freshWarehouse(): Promise<Warehouse> {

@@ -13,7 +13,7 @@ import { Warehouse } from '../../src/lib/server/warehouse';
 import { importFile, ImportRejected, type ImportOptions } from '../../src/lib/server/ingest';
 
 const BAD = join(import.meta.dirname, '../fixtures/bad');
-const SAMPLES = join(import.meta.dirname, '../../../shared/samples');
+import { SAMPLES } from '../helpers/warehouse';
 const SCHOOL = 140512;
 
 const TABLES = ['schools', 'pupils', 'marks', 'mark_history', 'imports', 'enrolments', 'interventions', 'term_dates'];
