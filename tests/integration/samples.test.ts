@@ -52,6 +52,13 @@ describe('the shared samples', () => {
 			(SELECT count(*) FROM pupils WHERE sen IS NOT NULL AND ethnicity IS NOT NULL) AS with_characteristics`
 		);
 		expect(counts).toEqual({ pupils: 14, half_terms: 12, interventions: 11, schools: 1, with_characteristics: 14 });
+		// no export gave admission dates: each pupil's time on roll runs from their first to last mark
+		const spans = await rows(
+			w,
+			`SELECT count(*) AS n, count(*) FILTER (WHERE inferred_start AND inferred_end) AS inferred, min(start_date) AS first, max(end_date) AS last
+			FROM enrolment_spans`
+		);
+		expect(spans).toEqual([{ n: 14, inferred: 14, first: '2023-09-04', last: '2024-12-20' }]);
 	});
 
 	it('the long register and the CTF of 2023/24 give identical pupil reports', async () => {
