@@ -7,8 +7,10 @@ const USAGE = `Attendance Lens
   import FILE... [--db PATH] [--school URN]
       Load register exports (long or wide CSV, CTF XML), pupils, interventions, term dates or schools.
   report pupils|summary|weekday|codes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--school URN]
-         [--format csv|json] [--db PATH]
+         [--year-group 'Year 7'] [--cohort DIMENSION:VALUE] [--format csv|json] [--db PATH]
       Report a measure; the default range is the latest academic year (1 Sep – 31 Aug) in the warehouse.
+      A cohort is one of year_group, sex, fsm, pupil_premium, sen, eal, ethnicity, cla with its value,
+      e.g. --cohort 'fsm:FSM eligible' or --cohort 'sen:EHC plan'.
   demo [--db PATH] [--pupils N] [--schools N] [--seed N]
       Build a demo trust warehouse (replacing the file at --db).
 
@@ -24,6 +26,8 @@ const options = {
 	pupils: { type: 'string' },
 	schools: { type: 'string' },
 	seed: { type: 'string' },
+	'year-group': { type: 'string' },
+	cohort: { type: 'string' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 

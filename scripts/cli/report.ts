@@ -1,10 +1,10 @@
-import { isReportName, REPORTS, runReport } from '../../src/lib/server/reports';
+import { isReportName, parseCohort, REPORTS, runReport } from '../../src/lib/server/reports';
 import { toCsv } from '../../src/lib/server/reports/format';
 import { openWarehouse, schoolOption } from './common';
 
 export async function mainReport(
 	positionals: string[],
-	values: { db?: string; school?: string; from?: string; to?: string; format?: string }
+	values: { db?: string; school?: string; from?: string; to?: string; format?: string; 'year-group'?: string; cohort?: string }
 ): Promise<number> {
 	const [name] = positionals;
 	if (!name || !isReportName(name)) {
@@ -18,7 +18,13 @@ export async function mainReport(
 		return 2;
 	}
 	const warehouse = await openWarehouse(values.db);
-	const report = await runReport(warehouse, name, { from: values.from, to: values.to, school: schoolOption(values.school) });
+	const report = await runReport(warehouse, name, {
+		from: values.from,
+		to: values.to,
+		school: schoolOption(values.school),
+		yearGroup: values['year-group'] ?? null,
+		cohort: parseCohort(values.cohort)
+	});
 	if (format === 'csv') process.stdout.write(toCsv(report.rows));
 	else process.stdout.write(JSON.stringify(shape === 'object' ? report.rows[0] : report.rows, null, 2) + '\n');
 	if (!report.from) console.error('The warehouse holds no marks yet: import a register first.');

@@ -1,8 +1,8 @@
--- school_summary(date_from, date_to, school): whole-school (or whole-trust, school NULL) absence over
+-- school_summary(date_from, date_to, school, [filters]): whole-school (or whole-trust, school NULL) absence over
 -- the range. Rates are built once from summed parts, never averaged:
 -- overall_absence_rate = sum(absent) / sum(possible); persistent/severe_pupils count pupil enrolments
 -- flagged by pupil_absence. Grain: one row. Units: pupils and sessions.
-CREATE OR REPLACE MACRO school_summary(date_from, date_to, school) AS TABLE
+CREATE OR REPLACE MACRO school_summary(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL, cohort_value := NULL) AS TABLE
 SELECT
 	count(*)::INTEGER AS pupils,
 	coalesce(sum(possible_sessions), 0)::BIGINT AS possible_sessions,
@@ -18,4 +18,4 @@ SELECT
 	count(*) FILTER (WHERE severe)::INTEGER AS severe_pupils,
 	coalesce(sum(late_sessions), 0)::BIGINT AS late_sessions,
 	coalesce(sum(late_after_close_sessions), 0)::BIGINT AS late_after_close_sessions
-FROM pupil_absence(date_from, date_to, school);
+FROM pupil_absence(date_from, date_to, school, year_group := year_group, cohort_dimension := cohort_dimension, cohort_value := cohort_value);

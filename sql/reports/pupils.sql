@@ -9,6 +9,6 @@ SELECT
 	a.absence_rate,
 	a.persistent,
 	a.severe
-FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER) a
+FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR, cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) a
 JOIN pupils p USING (pupil_id)
 ORDER BY p.upn, a.school_urn;

@@ -7,4 +7,4 @@ SELECT
 	overall_absence_rate,
 	persistent_pupils,
 	severe_pupils
-FROM school_summary($from::DATE, $to::DATE, $school::INTEGER);
+FROM school_summary($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR, cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR);

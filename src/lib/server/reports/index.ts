@@ -15,6 +15,32 @@ export interface ReportRange {
 	from?: string;
 	to?: string;
 	school?: number | null;
+	/** A year group label ('Year 7', 'Reception') as of the start of the range. */
+	yearGroup?: string | null;
+	/** One group of a cohort dimension (see sql/measures/pupil_cohorts.sql), e.g. fsm = 'FSM eligible'. */
+	cohort?: { dimension: string; value: string } | null;
+}
+
+/** The cohort dimensions pupils can be grouped and filtered by. */
+export const COHORT_DIMENSIONS = ['year_group', 'sex', 'fsm', 'pupil_premium', 'sen', 'eal', 'ethnicity', 'cla'] as const;
+
+/** Parses a cohort filter written as dimension:value ('fsm:FSM eligible'). */
+export function parseCohort(text: string | undefined | null): { dimension: string; value: string } | null {
+	if (!text) return null;
+	const at = text.indexOf(':');
+	const dimension = at > 0 ? text.slice(0, at) : '';
+	if (!(COHORT_DIMENSIONS as readonly string[]).includes(dimension) || at === text.length - 1)
+		throw new Error(`a cohort is dimension:value, the dimension one of ${COHORT_DIMENSIONS.join(', ')} (not '${text}')`);
+	return { dimension, value: text.slice(at + 1) };
+}
+
+/** The SQL parameters of a report's filters. */
+export function filterParams(range: ReportRange) {
+	return {
+		year_group: range.yearGroup ?? null,
+		cohort_dimension: range.cohort?.dimension ?? null,
+		cohort_value: range.cohort?.value ?? null
+	};
 }
 
 export interface ReportResult {
@@ -57,7 +83,7 @@ export async function resolveRange(warehouse: Warehouse, range: ReportRange) {
 /** Runs a named report over a range. */
 export async function runReport(warehouse: Warehouse, name: ReportName, range: ReportRange = {}): Promise<ReportResult> {
 	const { from, to, school } = await resolveRange(warehouse, range);
-	const rows = from && to ? await warehouse.query(REPORTS[name].file, { from, to, school }) : [];
+	const rows = from && to ? await warehouse.query(REPORTS[name].file, { from, to, school, ...filterParams(range) }) : [];
 	if (name === 'summary' && rows.length === 0)
 		rows.push({ pupils: 0, possible_sessions: 0, authorised_sessions: 0, unauthorised_sessions: 0, overall_absence_rate: null, persistent_pupils: 0, severe_pupils: 0 });
 	return { name, from, to, school, rows };

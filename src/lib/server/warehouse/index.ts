@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
 	DuckDBConnection,
 	DuckDBInstance,
@@ -8,7 +8,7 @@ import {
 	type DuckDBValue
 } from '@duckdb/node-api';
 import { WarehouseQueryError } from './errors';
-import { defaultWarehousePath } from './paths';
+import { defaultWarehousePath, projectRoot } from './paths';
 import { sqlFolder, sqlText } from './sql-files';
 
 export { WarehouseQueryError } from './errors';
@@ -111,6 +111,7 @@ export class Warehouse {
 		await warehouse.withConnection(async (conn) => {
 			await migrate(conn);
 			for (const measure of measuresInDependencyOrder()) await runFile(conn, measure);
+			await runFile(conn, 'reference/national_benchmarks', { path: join(projectRoot, 'data', 'reference', 'national-benchmarks.csv') });
 		});
 		return warehouse;
 	}

@@ -1,0 +1,17 @@
+-- filtered_marks(date_from, date_to, school, year_group, cohort_dimension, cohort_value): the marks the
+-- dashboards' filters select, each with its code's category. Every measure reads marks through here,
+-- so every view, report and export filters the same way.
+-- date_from / date_to: inclusive; school: a URN or NULL for every school; year_group: a year group label
+-- ('Year 7', 'Reception') as of date_from, or NULL; cohort_dimension / cohort_value: one group of
+-- pupil_cohorts ('fsm' / 'FSM eligible'), or NULL.
+CREATE OR REPLACE MACRO filtered_marks(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL,
+	cohort_value := NULL) AS TABLE
+SELECT m.*, c.category, c.counts_in_possible
+FROM marks m
+JOIN codes c ON c.code = m.code
+WHERE m.date BETWEEN date_from AND date_to
+	AND (school IS NULL OR m.school_urn = school)
+	AND (year_group IS NULL OR m.pupil_id IN (
+		SELECT pupil_id FROM pupil_cohorts(date_from) WHERE dimension = 'year_group' AND value = year_group))
+	AND (cohort_dimension IS NULL OR m.pupil_id IN (
+		SELECT pupil_id FROM pupil_cohorts(date_from) WHERE dimension = cohort_dimension AND value = cohort_value));
