@@ -10,4 +10,6 @@ for (const f of ['demo', 'server', 'cli']) rmSync(`${dir}/${f}.duckdb`, { force:
 execFileSync('npx', ['tsx', 'scripts/cli.ts', 'demo', '--db', `${dir}/demo.duckdb`, '--pupils', '400', '--schools', '2'], { stdio: 'inherit' });
 copyFileSync(`${dir}/demo.duckdb`, `${dir}/server.duckdb`);
 copyFileSync(`${dir}/demo.duckdb`, `${dir}/cli.duckdb`);
+// uploads are streamed to a temp file by the imports endpoint: no body size limit
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 await import('../../build/index.js');
