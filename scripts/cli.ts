@@ -11,6 +11,10 @@ const USAGE = `Attendance Lens
       Report a measure; the default range is the latest academic year (1 Sep – 31 Aug) in the warehouse.
       A cohort is one of year_group, sex, fsm, pupil_premium, sen, eal, ethnicity, cla with its value,
       e.g. --cohort 'fsm:FSM eligible' or --cohort 'sen:EHC plan'.
+  report penalty|stages|continuous|unresolved-n|bands|daily|termly|lateness|part-time|recognition|recovery
+         [--on YYYY-MM-DD] [--school URN] [--since YYYY-MM-DD] [--param NAME=VALUE]... [--format csv|json] [--db PATH]
+      A casework list as of --on (default the latest marked day), from the marks dated up to it.
+      --param sets a list's own parameter, e.g. --param band_high=0.96 or --param days=3.
   demo [--db PATH] [--pupils N] [--schools N] [--seed N]
       Build a demo trust warehouse (replacing the file at --db).
 
@@ -28,6 +32,9 @@ const options = {
 	seed: { type: 'string' },
 	'year-group': { type: 'string' },
 	cohort: { type: 'string' },
+	on: { type: 'string' },
+	since: { type: 'string' },
+	param: { type: 'string', multiple: true },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 

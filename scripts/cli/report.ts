@@ -1,14 +1,27 @@
+import { isListName, LISTS, runList } from '../../src/lib/server/lists';
 import { isReportName, parseCohort, REPORTS, runReport } from '../../src/lib/server/reports';
 import { toCsv } from '../../src/lib/server/reports/format';
 import { openWarehouse, schoolOption } from './common';
 
 export async function mainReport(
 	positionals: string[],
-	values: { db?: string; school?: string; from?: string; to?: string; format?: string; 'year-group'?: string; cohort?: string }
+	values: {
+		db?: string;
+		school?: string;
+		from?: string;
+		to?: string;
+		format?: string;
+		'year-group'?: string;
+		cohort?: string;
+		on?: string;
+		since?: string;
+		param?: string[];
+	}
 ): Promise<number> {
 	const [name] = positionals;
+	if (name && isListName(name)) return mainList(name, values);
 	if (!name || !isReportName(name)) {
-		console.error(`report needs one of: ${Object.keys(REPORTS).join(', ')}${name ? ` (not '${name}')` : ''}`);
+		console.error(`report needs one of: ${[...Object.keys(REPORTS), ...Object.keys(LISTS)].join(', ')}${name ? ` (not '${name}')` : ''}`);
 		return 2;
 	}
 	const shape = REPORTS[name].shape;
@@ -28,5 +41,33 @@ export async function mainReport(
 	if (format === 'csv') process.stdout.write(toCsv(report.rows));
 	else process.stdout.write(JSON.stringify(shape === 'object' ? report.rows[0] : report.rows, null, 2) + '\n');
 	if (!report.from) console.error('The warehouse holds no marks yet: import a register first.');
+	return 0;
+}
+
+/** report <list>: a casework list as of --on (default the latest marked day), CSV unless --format json. */
+async function mainList(
+	name: keyof typeof LISTS,
+	values: { db?: string; school?: string; format?: string; on?: string; since?: string; param?: string[] }
+): Promise<number> {
+	const format = values.format ?? 'csv';
+	if (format !== 'csv' && format !== 'json') {
+		console.error(`--format must be csv or json, not '${format}'`);
+		return 2;
+	}
+	const params: Record<string, string> = {};
+	if (values.since !== undefined) params.since = values.since;
+	for (const pair of values.param ?? []) {
+		const at = pair.indexOf('=');
+		if (at <= 0) {
+			console.error(`--param is NAME=VALUE, not '${pair}'`);
+			return 2;
+		}
+		params[pair.slice(0, at)] = pair.slice(at + 1);
+	}
+	const warehouse = await openWarehouse(values.db);
+	const list = await runList(warehouse, name, { ...params, on: values.on, school: schoolOption(values.school) });
+	if (format === 'csv') process.stdout.write(toCsv(list.rows, [...LISTS[name].columns]));
+	else process.stdout.write(JSON.stringify(list.rows, null, 2) + '\n');
+	if (!list.on) console.error('The warehouse holds no marks yet: import a register first.');
 	return 0;
 }

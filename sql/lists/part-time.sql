@@ -1,0 +1,19 @@
+-- list part-time: pupils on a part-time timetable this academic year (code C2, "leave of absence for a
+-- compulsory school age pupil subject to a part-time timetable", School Attendance (Pupil Registration)
+-- (England) Regulations 2024, from 19 Aug 2024; "Working together to improve school attendance", DfE 2024:
+-- part-time timetables must be temporary and reviewed), with their sessions so far (1 September to $on):
+-- C2 sessions, the first and latest, and possible / attended sessions. Latest C2 first. Params: $on, $school.
+SELECT
+	p.upn,
+	(count(*) FILTER (WHERE m.code = 'C2'))::INTEGER AS c2_sessions,
+	min(m.date) FILTER (WHERE m.code = 'C2') AS first_c2_date,
+	max(m.date) FILTER (WHERE m.code = 'C2') AS latest_c2_date,
+	(count(*) FILTER (WHERE m.counts_in_possible))::INTEGER AS possible_sessions,
+	(count(*) FILTER (WHERE m.category IN ('present', 'aea')))::INTEGER AS attended_sessions,
+	(count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised') AND m.code <> 'C2'))::INTEGER AS other_absent_sessions,
+	m.school_urn
+FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+JOIN pupils p ON p.pupil_id = m.pupil_id
+GROUP BY p.upn, m.school_urn
+HAVING count(*) FILTER (WHERE m.code = 'C2') > 0
+ORDER BY latest_c2_date DESC, c2_sessions DESC, p.upn, m.school_urn;

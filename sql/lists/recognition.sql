@@ -1,0 +1,45 @@
+-- list recognition: pupils eligible for recognition under school attendance policies: attendance this
+-- academic year (1 September to $on) at or above $rate (0.95), and the $top (10) most improved per school:
+-- attendance this half-term (to $on) minus the last half-term's (list_half_terms), improvement above zero,
+-- ties sharing a rank. Attendance = (present + approved activity) / possible, compared exactly.
+-- Most improved first, then highest attendance. Params: $on, $school, $rate, $top.
+WITH halves AS (SELECT * FROM list_half_terms($school::INTEGER, $on::DATE)),
+counts AS (
+	SELECT m.school_urn, m.pupil_id,
+		count(*) FILTER (WHERE m.date >= academic_year_start($on::DATE) AND m.category IN ('present', 'aea')) AS year_attended,
+		count(*) FILTER (WHERE m.date >= academic_year_start($on::DATE) AND m.counts_in_possible) AS year_possible,
+		count(*) FILTER (WHERE m.date >= h.current_start AND m.category IN ('present', 'aea')) AS now_attended,
+		count(*) FILTER (WHERE m.date >= h.current_start AND m.counts_in_possible) AS now_possible,
+		count(*) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end AND m.category IN ('present', 'aea')) AS then_attended,
+		count(*) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end AND m.counts_in_possible) AS then_possible
+	FROM filtered_marks(least(academic_year_start($on::DATE),
+			coalesce((SELECT min(previous_start) FROM halves), academic_year_start($on::DATE))), $on::DATE, $school::INTEGER) m
+	LEFT JOIN halves h ON h.school_urn = m.school_urn
+	GROUP BY m.school_urn, m.pupil_id
+),
+rated AS (
+	SELECT *,
+		year_attended::DOUBLE / nullif(year_possible, 0) AS attendance_rate,
+		now_attended::DOUBLE / nullif(now_possible, 0) AS half_term_rate,
+		then_attended::DOUBLE / nullif(then_possible, 0) AS previous_half_term_rate,
+		CASE WHEN now_possible > 0 AND then_possible > 0 AND now_attended * then_possible > then_attended * now_possible
+			THEN rank() OVER (PARTITION BY school_urn, (now_possible > 0 AND then_possible > 0 AND now_attended * then_possible > then_attended * now_possible)
+				ORDER BY now_attended::DOUBLE / nullif(now_possible, 0) - then_attended::DOUBLE / nullif(then_possible, 0) DESC) END AS improved_rank
+	FROM counts
+	WHERE year_possible > 0
+)
+SELECT
+	p.upn,
+	r.attendance_rate,
+	r.half_term_rate,
+	r.previous_half_term_rate,
+	r.half_term_rate - r.previous_half_term_rate AS improvement,
+	CASE WHEN r.improved_rank <= $top::INTEGER THEN r.improved_rank::INTEGER END AS improved_rank,
+	concat_ws(', ',
+		CASE WHEN r.year_attended >= $rate::DECIMAL(6, 4) * r.year_possible THEN 'attendance' END,
+		CASE WHEN r.improved_rank <= $top::INTEGER THEN 'most improved' END) AS recognition,
+	r.school_urn
+FROM rated r
+JOIN pupils p ON p.pupil_id = r.pupil_id
+WHERE r.year_attended >= $rate::DECIMAL(6, 4) * r.year_possible OR r.improved_rank <= $top::INTEGER
+ORDER BY improved_rank NULLS LAST, r.attendance_rate DESC, p.upn, r.school_urn;
