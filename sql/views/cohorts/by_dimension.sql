@@ -1,0 +1,92 @@
+-- Cohorts, by_dimension: absence rate, persistent and severe absence for every group of every cohort
+-- dimension of pupil_cohorts($from) (year group, sex, FSM, pupil premium, SEN, EAL, ethnicity, CLA), each
+-- with the gap to the rest of the pupils in scope and, where national_benchmarks has the figure, to national.
+-- Grain: dimension × value (one row per group holding at least one pupil with a possible session).
+-- Units: pupils are pupil enrolments with a possible session (as pupil_absence and the CLI summary count
+-- them); sessions; absence_rate, *_percent and national_* are fractions (0.31 = 31%); *_points are
+-- percentage points (group minus rest, group minus national).
+-- Rules: every rate is built once from summed parts (absent / possible, flagged pupils / pupils), never an
+-- average of rates. The rest of school is everyone in scope who is not in the group (pupils whose value of
+-- the dimension is unknown included): the scope's totals minus the group's. Persistent: absent × 10 ≥
+-- possible; severe: absent × 2 ≥ possible (pupil_absence). National: England, state-funded primary,
+-- secondary and special, the 'FSM eligibility' and 'SEN provision' breakdowns (their values are the labels
+-- of pupil_cohorts), for the academic year of $from; a 'Full academic year' figure is preferred, else the
+-- latest time_identifier of that year; national_period and national_source say which.
+-- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value);
+-- $dimension: one dimension only, or NULL for all.
+WITH absence AS (
+	SELECT pupil_id, possible_sessions, absent_sessions, persistent, severe
+	FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+),
+scope AS (
+	SELECT count(*)::INTEGER AS pupils,
+		coalesce(sum(possible_sessions), 0)::BIGINT AS possible_sessions,
+		coalesce(sum(absent_sessions), 0)::BIGINT AS absent_sessions,
+		count(*) FILTER (WHERE persistent)::INTEGER AS persistent_pupils,
+		count(*) FILTER (WHERE severe)::INTEGER AS severe_pupils
+	FROM absence
+),
+grouped AS (
+	SELECT c.dimension, c.value, min(c.sort_key)::INTEGER AS sort_key,
+		count(*)::INTEGER AS pupils,
+		sum(a.possible_sessions)::BIGINT AS possible_sessions,
+		sum(a.absent_sessions)::BIGINT AS absent_sessions,
+		count(*) FILTER (WHERE a.persistent)::INTEGER AS persistent_pupils,
+		count(*) FILTER (WHERE a.severe)::INTEGER AS severe_pupils
+	FROM absence a
+	JOIN pupil_cohorts($from::DATE) c ON c.pupil_id = a.pupil_id
+	WHERE $dimension::VARCHAR IS NULL OR c.dimension = $dimension::VARCHAR
+	GROUP BY c.dimension, c.value
+),
+national AS (
+	SELECT CASE breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
+		breakdown_value AS value, measure, value_percent / 100 AS figure,
+		period || ', ' || time_identifier AS period, source
+	FROM national_benchmarks
+	WHERE geographic_level = 'National'
+		AND school_type = 'State-funded primary secondary and special'
+		AND breakdown IN ('FSM eligibility', 'SEN provision')
+		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
+		AND period = academic_year_label($from::DATE)
+	QUALIFY row_number() OVER (
+		PARTITION BY breakdown, breakdown_value, measure
+		ORDER BY CASE time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
+			WHEN 'Autumn and spring term' THEN 3 WHEN 'Spring term' THEN 4 WHEN 'Autumn term' THEN 5 ELSE 6 END,
+			origin = 'shipped', time_identifier) = 1
+)
+SELECT
+	g.dimension,
+	g.value,
+	g.sort_key,
+	g.pupils,
+	g.possible_sessions,
+	g.absent_sessions,
+	g.absent_sessions::DOUBLE / nullif(g.possible_sessions, 0) AS absence_rate,
+	g.persistent_pupils,
+	g.persistent_pupils::DOUBLE / g.pupils AS persistent_percent,
+	g.severe_pupils,
+	g.severe_pupils::DOUBLE / g.pupils AS severe_percent,
+	s.pupils - g.pupils AS rest_pupils,
+	s.possible_sessions - g.possible_sessions AS rest_possible_sessions,
+	s.absent_sessions - g.absent_sessions AS rest_absent_sessions,
+	(s.absent_sessions - g.absent_sessions)::DOUBLE / nullif(s.possible_sessions - g.possible_sessions, 0) AS rest_absence_rate,
+	100 * (g.absent_sessions::DOUBLE / nullif(g.possible_sessions, 0)
+		- (s.absent_sessions - g.absent_sessions)::DOUBLE / nullif(s.possible_sessions - g.possible_sessions, 0)) AS gap_to_rest_points,
+	s.persistent_pupils - g.persistent_pupils AS rest_persistent_pupils,
+	(s.persistent_pupils - g.persistent_pupils)::DOUBLE / nullif(s.pupils - g.pupils, 0) AS rest_persistent_percent,
+	100 * (g.persistent_pupils::DOUBLE / g.pupils
+		- (s.persistent_pupils - g.persistent_pupils)::DOUBLE / nullif(s.pupils - g.pupils, 0)) AS gap_to_rest_persistent_points,
+	na.figure AS national_absence_rate,
+	100 * (g.absent_sessions::DOUBLE / nullif(g.possible_sessions, 0) - na.figure) AS gap_to_national_points,
+	na.period AS national_period,
+	na.source AS national_source,
+	np.figure AS national_persistent_percent,
+	100 * (g.persistent_pupils::DOUBLE / g.pupils - np.figure) AS gap_to_national_persistent_points,
+	np.period AS national_persistent_period
+FROM grouped g
+CROSS JOIN scope s
+LEFT JOIN national na ON na.dimension = g.dimension AND na.value = g.value AND na.measure = 'overall_absence_rate'
+LEFT JOIN national np ON np.dimension = g.dimension AND np.value = g.value AND np.measure = 'persistent_absence_percent'
+ORDER BY list_position(['year_group', 'sex', 'fsm', 'pupil_premium', 'sen', 'eal', 'ethnicity', 'cla'], g.dimension),
+	g.sort_key, g.value;
