@@ -1,0 +1,38 @@
+-- Pupil mark history: every amendment of one pupil's marks dated in the chosen range: the mark as it was
+-- (previous_code, recorded by previous_import_id) and as it became (new_code, by import_id), when the
+-- amending file was imported (changed_at, a UTC timestamp) and the reason and author the export gave.
+-- Grain: one row per amendment (a session amended twice has two rows). Ordered by the mark's date and
+-- session, then by when it changed.
+-- Parameters: $upn and the dashboard filters: the marks' dates ($from..$to) and school; year group and
+-- cohort as filtered_marks applies them (the pupil's group as of $from).
+WITH chosen AS (
+	SELECT pupil_id FROM pupils
+	WHERE upn = $upn::VARCHAR
+		AND ($year_group::VARCHAR IS NULL OR pupil_id IN (
+			SELECT pupil_id FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group' AND value = $year_group::VARCHAR))
+		AND ($cohort_dimension::VARCHAR IS NULL OR pupil_id IN (
+			SELECT pupil_id FROM pupil_cohorts($from::DATE)
+			WHERE dimension = $cohort_dimension::VARCHAR AND value = $cohort_value::VARCHAR))
+)
+SELECT
+	h.date,
+	h.session::VARCHAR AS session,
+	h.previous_code::VARCHAR AS previous_code,
+	h.new_code::VARCHAR AS new_code,
+	h.previous_minutes_late::INTEGER AS previous_minutes_late,
+	h.new_minutes_late::INTEGER AS new_minutes_late,
+	h.previous_import_id,
+	prev.file_name AS previous_file_name,
+	h.import_id,
+	i.file_name,
+	h.changed_at,
+	h.reason,
+	h.author,
+	h.school_urn
+FROM mark_history h
+LEFT JOIN imports i ON i.import_id = h.import_id
+LEFT JOIN imports prev ON prev.import_id = h.previous_import_id
+WHERE h.pupil_id = (SELECT pupil_id FROM chosen)
+	AND h.date BETWEEN $from::DATE AND $to::DATE
+	AND ($school::INTEGER IS NULL OR h.school_urn = $school::INTEGER)
+ORDER BY h.date, h.session, h.changed_at, h.import_id;
