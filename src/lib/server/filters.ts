@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { COHORT_DIMENSIONS, checkDate, parseCohort } from './reports';
 import type { Warehouse } from './warehouse';
-import { FILTER_PARAMS, type Filters } from '$lib/filters';
+import { FILTER_PARAMS, type Filters } from '../filters';
 
 export interface ResolvedFilters extends Filters {
 	from: string | null;

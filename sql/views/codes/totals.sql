@@ -1,0 +1,26 @@
+-- codes/totals: how many sessions carry each code over the range, with the code's meaning and category
+-- (the national code table). The sessions equal the CLI's `report codes` (code_usage).
+-- Grain: code (those recorded in the range), in the national code table's order. Units: sessions, pupils;
+-- share_of_possible is a fraction.
+-- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value).
+-- Rule: pupils = pupils with at least one session of the code; share_of_possible = the code's sessions /
+-- all possible sessions in the range, for codes that count in possible sessions (NULL for the
+-- not-possible codes, which are outside that total).
+WITH m AS (
+	SELECT pupil_id, code, counts_in_possible
+	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+),
+possible AS (SELECT count(*) FILTER (WHERE counts_in_possible) AS n FROM m)
+SELECT
+	m.code::VARCHAR AS code,
+	c.meaning,
+	c.category::VARCHAR AS category,
+	count(*)::INTEGER AS sessions,
+	count(DISTINCT m.pupil_id)::INTEGER AS pupils,
+	CASE WHEN c.counts_in_possible THEN count(*)::DOUBLE / nullif(any_value(p.n), 0) END AS share_of_possible
+FROM m
+JOIN codes c ON c.code = m.code
+CROSS JOIN possible p
+GROUP BY m.code, c.meaning, c.category, c.counts_in_possible
+ORDER BY m.code;

@@ -1,0 +1,52 @@
+-- patterns/month: absence by calendar month over the range (September to August for an academic year),
+-- optionally split by the groups of one cohort dimension.
+-- Grain: split group × month. Units: sessions, school days and pupils; absence_rate is a fraction.
+-- Parameters: the dashboard filters and $split (a pupil_cohorts dimension or NULL = 'All pupils'; groups
+-- as of $from, 'Not recorded' for pupils with no value).
+-- Rule: possible = marks whose code counts in possible sessions; absent = authorised + unauthorised codes;
+-- absence_rate = absent / possible from the month's summed parts. month is the month's first day;
+-- school_days counts the dates in the month with a possible session among the filtered marks (the same for
+-- every group: the calendar the rates rest on). Marks are summed per pupil and month first, then per group.
+WITH m AS (
+	SELECT pupil_id, date, counts_in_possible, category
+	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+),
+per_pupil AS (
+	SELECT pupil_id, date_trunc('month', date)::DATE AS month,
+		count(*) FILTER (WHERE counts_in_possible) AS possible,
+		count(*) FILTER (WHERE category IN ('authorised', 'unauthorised')) AS absent
+	FROM m GROUP BY ALL
+),
+days AS (
+	SELECT date_trunc('month', date)::DATE AS month, count(DISTINCT date) AS school_days
+	FROM m WHERE counts_in_possible GROUP BY ALL
+),
+grouped AS (
+	SELECT p.*,
+		CASE WHEN $split::VARCHAR IS NULL THEN 'All pupils' ELSE coalesce(g.value, 'Not recorded') END AS split_group,
+		coalesce(g.sort_key, 99) AS split_sort
+	FROM per_pupil p
+	LEFT JOIN (SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = $split::VARCHAR) g
+		ON g.pupil_id = p.pupil_id
+),
+group_pupils AS (
+	SELECT split_group, count(DISTINCT pupil_id) FILTER (WHERE possible > 0)::INTEGER AS group_pupils
+	FROM grouped GROUP BY split_group
+)
+SELECT
+	g.split_group,
+	min(g.split_sort)::INTEGER AS split_sort,
+	any_value(p.group_pupils) AS group_pupils,
+	g.month,
+	strftime(g.month, '%b %Y') AS month_label,
+	any_value(d.school_days)::INTEGER AS school_days,
+	sum(g.possible)::INTEGER AS possible_sessions,
+	sum(g.absent)::INTEGER AS absent_sessions,
+	sum(g.absent)::DOUBLE / sum(g.possible) AS absence_rate
+FROM grouped g
+JOIN group_pupils p USING (split_group)
+JOIN days d USING (month)
+GROUP BY g.split_group, g.month
+HAVING sum(g.possible) > 0
+ORDER BY split_sort, split_group, month;

@@ -1,0 +1,42 @@
+import type { DataRow } from '$lib/arrow-client';
+import { CATEGORY_COLOURS } from '../palette';
+
+/** The code categories in the order the national code table gives them, with the words a page uses. */
+export const CATEGORY_LABELS: Record<string, string> = {
+	present: 'Present',
+	aea: 'Approved educational activity',
+	authorised: 'Authorised absence',
+	unauthorised: 'Unauthorised absence',
+	not_possible: 'Not a possible session'
+};
+
+export const CATEGORIES = Object.keys(CATEGORY_LABELS);
+
+/** A colour scale by category (labels in the legend) for Plot. */
+export const categoryColour = (legend = true) => ({
+	domain: CATEGORIES.map((c) => CATEGORY_LABELS[c]),
+	range: CATEGORIES.map((c) => CATEGORY_COLOURS[c]),
+	legend
+});
+
+export const categoryLabel = (d: DataRow) => CATEGORY_LABELS[d.category as string] ?? String(d.category);
+
+/** A meaning cut to `max` characters (the full text stays in tooltips and tables). */
+export function shortMeaning(meaning: unknown, max = 38): string {
+	const text = String(meaning ?? '');
+	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The national code table's order (the attendance_code ENUM of sql/schema/001_codes.sql). */
+const NATIONAL_ORDER = ['/', '\\', 'L', 'K', 'V', 'P', 'W', 'B', 'J', 'D', 'C1', 'M', 'J1', 'S', 'X', 'C2', 'C', 'T', 'R', 'I', 'E', 'H', 'F', 'Q',
+	'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y', 'G', 'N', 'O', 'U', 'Z', '#'];
+const rank = (code: string) => (NATIONAL_ORDER.includes(code) ? NATIONAL_ORDER.indexOf(code) : NATIONAL_ORDER.length);
+
+/** The codes of the rows in category order, then in the national code table's order. */
+export function codeOrder(rows: DataRow[]): string[] {
+	const seen = new Map<string, number>();
+	for (const r of rows) if (!seen.has(r.code as string)) seen.set(r.code as string, CATEGORIES.indexOf(r.category as string));
+	return [...seen.entries()].sort((a, b) => a[1] - b[1] || rank(a[0]) - rank(b[0])).map(([code]) => code);
+}
+
+export const sessions = (n: unknown) => `${(n as number).toLocaleString('en-GB')} session${n === 1 ? '' : 's'}`;
