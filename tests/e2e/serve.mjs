@@ -12,4 +12,6 @@ copyFileSync(`${dir}/demo.duckdb`, `${dir}/server.duckdb`);
 copyFileSync(`${dir}/demo.duckdb`, `${dir}/cli.duckdb`);
 // uploads are streamed to a temp file by the imports endpoint: no body size limit
 process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+// form actions check the request's origin against the one the server believes it has
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 await import('../../build/index.js');

@@ -1,0 +1,68 @@
+import * as Plot from '@observablehq/plot';
+import type { DataRow } from '$lib/arrow-client';
+import { SERIES } from '../palette';
+import { TEXT, panels, percentTicks, tickPercent, halfTermDomain, paddedDomain, pct, shortLabel, span, withKey, yearsOf } from './common';
+
+type NationalLine = DataRow & { attendance: number; x1: string | undefined; x2: string | undefined };
+
+const nationalLabel = (n: NationalLine) => `${n.academic_year}${n.grain === 'term' ? ' autumn term' : ''} ${pct(n.attendance)}`;
+
+/**
+ * Attendance by half-term over the three years (one panel per academic year), with the target as a
+ * dashed line across every panel and national attendance (100% − national overall absence) where a
+ * figure is published: the full-year figure across its year's panel, the autumn-term one across the
+ * autumn half-terms. Rows: the periods dataset (half-term, term and year grains).
+ */
+export function attendanceChart(rows: DataRow[], width: number, targetPercent: number): Element {
+	const halfTerms = rows.filter((r) => r.grain === 'half_term');
+	const years = yearsOf(halfTerms);
+	const domain = halfTermDomain(halfTerms);
+	const target = targetPercent / 100;
+	const national = rows
+		.filter((r) => (r.grain === 'year' || (r.grain === 'term' && r.term === 'Autumn')) && r.national_overall_absence_rate !== null)
+		.filter((r) => years.includes(r.academic_year as string))
+		.map((r) => {
+			const own = halfTerms.filter((h) => h.academic_year === r.academic_year && (r.grain === 'year' || h.term === 'Autumn'));
+			const xs = domain.filter((x) => own.some((h) => shortLabel(h.label as string) === x));
+			const line: NationalLine = { ...r, attendance: 1 - (r.national_overall_absence_rate as number), x1: xs[0], x2: xs[xs.length - 1] };
+			return line;
+		})
+		.filter((r) => r.x1 !== undefined);
+	const yDomain = paddedDomain([...halfTerms.map((r) => r.attendance_rate as number), target, ...national.map((n) => n.attendance)]);
+	const x = (r: DataRow) => shortLabel(r.label as string);
+	const tip = (r: DataRow) =>
+		`${r.label} ${r.academic_year}: attendance ${pct(r.attendance_rate as number)}\n` +
+		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${r.pupils} pupils\n${span(r)}`;
+	const big = width >= 720;
+	const f = panels(width, years.length, big ? 400 : 320, 200);
+	const chart = Plot.plot({
+		width: Math.min(width, 1120),
+		height: f.height,
+		marginLeft: 52,
+		marginRight: f.narrow ? 70 : 12,
+		marginTop: 34,
+		marginBottom: 36,
+		ariaLabel: `Attendance by half-term, ${years.join(', ')}, with the ${targetPercent}% target`,
+		style: { fontSize: big ? '15px' : '12px' },
+		...f.scale(years),
+		x: { domain, type: 'point', padding: 0.4, label: null },
+		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
+		marks: [
+			Plot.frame({ stroke: '#d0d7de' }),
+			Plot.ruleY([target], { stroke: SERIES.target, strokeWidth: 2.5, strokeDasharray: '8 5' }),
+			Plot.ruleY(national, { ...f.channel('academic_year'), x1: 'x1', x2: 'x2', y: 'attendance', stroke: SERIES.national, strokeWidth: 2.5, strokeDasharray: '2 4' }),
+			Plot.lineY(halfTerms, { ...f.channel('academic_year'), x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
+			Plot.dot(halfTerms, { ...f.channel('academic_year'), x, y: 'attendance_rate', fill: SERIES.school, r: 5, stroke: 'white', strokeWidth: 1.5 }),
+			Plot.text(halfTerms, {
+				...f.channel('academic_year'), x, y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number),
+				dy: -14, fill: TEXT.ink, fontWeight: 600, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke'
+			}),
+			Plot.tip(halfTerms, Plot.pointer({ ...f.channel('academic_year'), x, y: 'attendance_rate', title: tip }))
+		]
+	});
+	return withKey(chart, [
+		{ label: 'Attendance', colour: SERIES.school, shape: 'line' },
+		{ label: `Target ${targetPercent}%`, colour: SERIES.target, shape: 'dash' },
+		...(national.length ? [{ label: `National: ${national.map(nationalLabel).join(', ')}`, colour: SERIES.national, shape: 'dash' as const }] : [])
+	]);
+}
