@@ -25,15 +25,7 @@ export type Outcome =
 	| { kind: 'rejected'; rejection: Rejection }
 	| { kind: 'failed'; message: string };
 
-export const KIND_LABELS: Record<string, string> = {
-	'register-long': 'register (one row per session)',
-	'register-wide': 'register grid (one column per date)',
-	ctf: 'Common Transfer File (CTF) attendance',
-	pupils: 'pupil characteristics',
-	interventions: 'intervention log',
-	'term-dates': 'term dates',
-	schools: 'schools'
-};
+export { kindLabel } from '$lib/import-kinds';
 
 /** Short names of the kinds, for tables. */
 export const KIND_SHORT: Record<string, string> = {

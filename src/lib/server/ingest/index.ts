@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { KIND_LABELS, type ImportKind } from '../../import-kinds';
 import { runFile, type Warehouse } from '../warehouse';
 import { CsvHeader } from './csv';
 import type { LoadContext, LoadCounts } from './context';
@@ -21,17 +22,7 @@ import {
 
 export { ImportRejected, formatProblem, type Problem } from './problems';
 
-export type ImportKind = 'register-long' | 'register-wide' | 'ctf' | 'pupils' | 'interventions' | 'term-dates' | 'schools';
-
-export const KIND_LABELS: Record<ImportKind, string> = {
-	'register-long': 'register (one row per session)',
-	'register-wide': 'register grid (one column per date)',
-	ctf: 'Common Transfer File (CTF) attendance',
-	pupils: 'pupil characteristics',
-	interventions: 'intervention log',
-	'term-dates': 'term dates',
-	schools: 'schools'
-};
+export { KIND_LABELS, type ImportKind } from '../../import-kinds';
 
 export type ImportStage = 'reading' | 'checking' | 'merging' | 'done';
 
