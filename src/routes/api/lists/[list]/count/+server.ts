@@ -1,0 +1,4 @@
+import { listCountResponse } from '$lib/server/datasets/lists';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => listCountResponse(event);

@@ -1,0 +1,32 @@
+import { checkListRequest, latestDay, listInfo, listNamed } from '$lib/server/datasets/lists';
+import { appWarehouse } from '$lib/server/warehouse/shared';
+import type { PageServerLoad } from './$types';
+
+/**
+ * One casework list: its definition (label, columns, parameters with defaults and bounds), the as-of date
+ * (the URL's `on`, else the school's latest marked day) and the parameters as the URL gives them, checked.
+ * A bad parameter is a message on the page, not an error; an unknown list is a 404. The rows themselves
+ * come from /api/lists/<list> in the browser.
+ */
+export const load: PageServerLoad = async ({ params, url, parent }) => {
+	const name = listNamed(params.list);
+	const { filters } = await parent();
+	const warehouse = await appWarehouse();
+	const list = listInfo(name);
+	const checked = checkListRequest(name, url);
+	const latest = await latestDay(warehouse, filters.school);
+	const given = Object.fromEntries(list.params.map((p) => [p.name, url.searchParams.get(p.name) ?? '']));
+	const defaults = Object.fromEntries(list.params.map((p) => [p.name, p.default]));
+	return {
+		list,
+		latest,
+		/** The date the list is computed as of (null: no marks yet). */
+		on: checked.problem === null ? (checked.on ?? latest) : latest,
+		/** The date as the URL gives it ('' for the default). */
+		givenOn: url.searchParams.get('on') ?? '',
+		given,
+		/** The checked parameters, defaults filled (the defaults when something is wrong). */
+		values: checked.problem === null ? checked.params : defaults,
+		problem: checked.problem
+	};
+};
