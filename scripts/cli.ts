@@ -15,6 +15,9 @@ const USAGE = `Attendance Lens
          [--on YYYY-MM-DD] [--school URN] [--since YYYY-MM-DD] [--param NAME=VALUE]... [--format csv|json] [--db PATH]
       A casework list as of --on (default the latest marked day), from the marks dated up to it.
       --param sets a list's own parameter, e.g. --param band_high=0.96 or --param days=3.
+  list-settings LIST [NAME=VALUE...] [--school URN] [--db PATH]
+      Show a casework list's settings for a school (or the trust), or save them as its defaults,
+      e.g. list-settings bands band_mid=0.96 --school 140001.
   demo [--db PATH] [--pupils N] [--schools N] [--seed N]
       Build a demo trust warehouse (replacing the file at --db).
 
@@ -53,6 +56,8 @@ async function main(): Promise<number> {
 			return (await import('./cli/import')).mainImport(positionals, values);
 		case 'report':
 			return (await import('./cli/report')).mainReport(positionals, values);
+		case 'list-settings':
+			return (await import('./cli/list-settings')).mainListSettings(positionals, values);
 		case 'demo':
 			return (await import('./cli/demo')).mainDemo(values);
 		default:

@@ -109,7 +109,8 @@ export async function filteredList(warehouse: Warehouse, name: ListName, url: UR
 	const filters = listFilters(url);
 	const checked = checkListRequest(name, url);
 	if (checked.problem !== null) error(400, checked.problem);
-	const list = await runList(warehouse, name, { ...checked.params, on: checked.on, school: filters.school });
+	// the URL's own settings: the school's saved ones and the defaults fill the rest
+	const list = await runList(warehouse, name, { ...givenParams(name, url), on: checked.on, school: filters.school });
 	if (!list.on || list.rows.length === 0) return { on: list.on, rows: [] as Row[] };
 	if (!details && !filters.yearGroup && !filters.cohort) return { on: list.on, rows: list.rows };
 	const upns = [...new Set(list.rows.map((r) => String(r.upn)))];

@@ -1,5 +1,5 @@
 import { checkDate } from '../reports';
-import type { Row, Warehouse } from '../warehouse';
+import { runFile, type Row, type Warehouse } from '../warehouse';
 
 /** A list's own parameter: its SQL name ($name), type, default and bounds. */
 export interface ListParam {
@@ -172,11 +172,50 @@ export function listParams(name: ListName, given: Record<string, string | number
 	return out;
 }
 
-/** Runs a casework list as of a date (default: the latest marked day). */
+/** A list's settings saved for a school (its own, else the trust's), as text by parameter name. */
+export async function savedListSettings(warehouse: Warehouse, name: ListName, school: number | null): Promise<Record<string, string>> {
+	const rows = await warehouse.query('lists/settings', { list: name, school });
+	return Object.fromEntries(rows.map((r) => [r.param as string, r.value as string]));
+}
+
+/**
+ * A list's parameters for a school: those given, else the school's saved settings, else the list's
+ * defaults; checked. `saved` says which came from a saved setting.
+ */
+export async function resolveListParams(
+	warehouse: Warehouse,
+	name: ListName,
+	school: number | null,
+	given: Record<string, string | number | null | undefined>
+) {
+	const saved = Object.fromEntries(
+		Object.entries(await savedListSettings(warehouse, name, school)).filter(([k]) => Object.hasOwn(LISTS[name].params, k))
+	);
+	const merged: Record<string, string | number | null | undefined> = { ...saved };
+	for (const [k, v] of Object.entries(given)) if (v !== undefined && v !== null && v !== '') merged[k] = v;
+	return { params: listParams(name, merged), saved };
+}
+
+/** Saves a school's (or, school null, the trust's) settings of a list, after checking them together. */
+export async function saveListSettings(
+	warehouse: Warehouse,
+	name: ListName,
+	school: number | null,
+	values: Record<string, string | number>
+): Promise<void> {
+	const { params } = await resolveListParams(warehouse, name, school, values);
+	const savedAt = new Date().toISOString();
+	await warehouse.transaction(async (conn) => {
+		for (const key of Object.keys(values))
+			await runFile(conn, 'lists/save_setting', { school, list: name, param: key, value: String(params[key]), saved_at: savedAt });
+	});
+}
+
+/** Runs a casework list as of a date (default: the latest marked day), with the school's saved settings. */
 export async function runList(warehouse: Warehouse, name: ListName, options: ListOptions = {}): Promise<ListResult> {
 	const { on: givenOn, school: givenSchool, ...rest } = options;
 	const school = givenSchool ?? null;
-	const params = listParams(name, rest);
+	const { params } = await resolveListParams(warehouse, name, school, rest);
 	let on = checkDate(givenOn ?? undefined, '--on') ?? null;
 	if (!on) {
 		const [latest] = await warehouse.query('lists/latest_day', { school });

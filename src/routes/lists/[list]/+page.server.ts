@@ -1,4 +1,5 @@
-import { checkListRequest, latestDay, listInfo, listNamed } from '$lib/server/datasets/lists';
+import { checkListRequest, givenParams, latestDay, listInfo, listNamed } from '$lib/server/datasets/lists';
+import { resolveListParams } from '$lib/server/lists';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { PageServerLoad } from './$types';
 
@@ -12,8 +13,19 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 	const name = listNamed(params.list);
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
-	const list = listInfo(name);
+	const info = listInfo(name);
 	const checked = checkListRequest(name, url);
+	// a school's saved settings are its defaults
+	const { saved } = await resolveListParams(warehouse, name, filters.school, {});
+	const list = {
+		...info,
+		params: info.params.map((p) => {
+			if (!Object.hasOwn(saved, p.name)) return { ...p, saved: false };
+			const value = p.type === 'date' ? saved[p.name] : Number(saved[p.name]);
+			return { ...p, default: value, saved: true };
+		})
+	};
+	const resolved = checked.problem === null ? await resolveListParams(warehouse, name, filters.school, givenParams(name, url)) : null;
 	const latest = await latestDay(warehouse, filters.school);
 	const given = Object.fromEntries(list.params.map((p) => [p.name, url.searchParams.get(p.name) ?? '']));
 	const defaults = Object.fromEntries(list.params.map((p) => [p.name, p.default]));
@@ -26,7 +38,7 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 		givenOn: url.searchParams.get('on') ?? '',
 		given,
 		/** The checked parameters, defaults filled (the defaults when something is wrong). */
-		values: checked.problem === null ? checked.params : defaults,
+		values: resolved ? resolved.params : defaults,
 		problem: checked.problem
 	};
 };
