@@ -17,12 +17,9 @@ WITH per_pupil AS (
 	GROUP BY ALL
 ),
 grouped AS (
-	SELECT p.*,
-		CASE WHEN $split::VARCHAR IS NULL THEN 'All pupils' ELSE coalesce(g.value, 'Not recorded') END AS split_group,
-		coalesce(g.sort_key, 99) AS split_sort
+	SELECT p.*, s.split_group, s.split_sort
 	FROM per_pupil p
-	LEFT JOIN (SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = $split::VARCHAR) g
-		ON g.pupil_id = p.pupil_id
+	JOIN pupil_split_groups($from::DATE, $split::VARCHAR) s ON s.pupil_id = p.pupil_id
 ),
 group_pupils AS (
 	SELECT split_group, count(DISTINCT pupil_id) FILTER (WHERE possible > 0)::INTEGER AS group_pupils
