@@ -11,7 +11,6 @@ FROM marks m
 JOIN codes c ON c.code = m.code
 WHERE m.date BETWEEN date_from AND date_to
 	AND (school IS NULL OR m.school_urn = school)
-	AND (year_group IS NULL OR m.pupil_id IN (
-		SELECT pupil_id FROM pupil_cohorts(date_from) WHERE dimension = 'year_group' AND value = year_group))
-	AND (cohort_dimension IS NULL OR m.pupil_id IN (
-		SELECT pupil_id FROM pupil_cohorts(date_from) WHERE dimension = cohort_dimension AND value = cohort_value));
+	AND ((year_group IS NULL AND cohort_dimension IS NULL) OR m.pupil_id IN (
+		SELECT pupil_id FROM filtered_pupils(date_from, year_group := year_group, cohort_dimension := cohort_dimension,
+			cohort_value := cohort_value)));

@@ -8,11 +8,8 @@
 WITH chosen AS (
 	SELECT pupil_id FROM pupils
 	WHERE upn = $upn::VARCHAR
-		AND ($year_group::VARCHAR IS NULL OR pupil_id IN (
-			SELECT pupil_id FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group' AND value = $year_group::VARCHAR))
-		AND ($cohort_dimension::VARCHAR IS NULL OR pupil_id IN (
-			SELECT pupil_id FROM pupil_cohorts($from::DATE)
-			WHERE dimension = $cohort_dimension::VARCHAR AND value = $cohort_value::VARCHAR))
+		AND pupil_id IN (SELECT pupil_id FROM filtered_pupils($from::DATE, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR))
 )
 SELECT
 	h.date,

@@ -20,11 +20,8 @@ matches AS (
 			OR contains(lower(concat_ws(' ', p.forename, p.surname)), w.q)
 			OR contains(lower(concat_ws(' ', p.surname, p.forename)), w.q)
 			OR contains(lower(concat_ws(', ', p.surname, p.forename)), w.q))
-		AND ($year_group::VARCHAR IS NULL OR p.pupil_id IN (
-			SELECT pupil_id FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group' AND value = $year_group::VARCHAR))
-		AND ($cohort_dimension::VARCHAR IS NULL OR p.pupil_id IN (
-			SELECT pupil_id FROM pupil_cohorts($from::DATE)
-			WHERE dimension = $cohort_dimension::VARCHAR AND value = $cohort_value::VARCHAR))
+		AND p.pupil_id IN (SELECT pupil_id FROM filtered_pupils($from::DATE, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR))
 ),
 found AS (
 	SELECT
