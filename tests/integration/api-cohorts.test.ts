@@ -128,9 +128,12 @@ describe('/api/cohorts/by_dimension', () => {
 		const support = find(rows, 'sen', 'SEN support');
 		expect(support).toMatchObject({ pupils: 1, possible_sessions: 10, absent_sessions: 2, absence_rate: 0.2, rest_absence_rate: 0.5 });
 		expect(support.gap_to_rest_points).toBeCloseTo(-30, 10);
+		// national SEN support is of all pupils, not of FSM-eligible ones: no figure to compare with
+		expect(support).toMatchObject({ national_absence_rate: null, gap_to_national_points: null, national_persistent_percent: null });
 		// the year group filter: Year 8 holds P3 and P4 (P6 has no possible session)
 		const y8 = await get('by_dimension', '&yg=Year%208&dimension=fsm');
 		expect(y8.rows.map((x) => [x.value, x.pupils, x.possible_sessions, x.absent_sessions])).toEqual([['Not FSM eligible', 2, 20, 1]]);
+		expect(y8.rows[0].national_absence_rate).toBeNull();
 		// one dimension only
 		const sen = await get('by_dimension', '&dimension=sen');
 		expect(sen.rows.map((x) => x.value)).toEqual(['No SEN', 'SEN support', 'EHC plan']);

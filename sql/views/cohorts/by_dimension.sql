@@ -11,7 +11,8 @@
 -- possible; severe: absent × 2 ≥ possible (pupil_absence). National: England, state-funded primary,
 -- secondary and special, the 'FSM eligibility' and 'SEN provision' breakdowns (their values are the labels
 -- of pupil_cohorts), for the academic year of $from; a 'Full academic year' figure is preferred, else the
--- latest time_identifier of that year; national_period and national_source say which.
+-- latest time_identifier of that year; national_period and national_source say which. No national figure
+-- when a year group or cohort filter narrows the scope (the national groups are of all pupils).
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value);
 -- $dimension: one dimension only, or NULL for all.
 WITH absence AS (
@@ -49,6 +50,8 @@ national AS (
 		AND breakdown IN ('FSM eligibility', 'SEN provision')
 		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
 		AND period = academic_year_label($from::DATE)
+		-- a national group is all of England's pupils in it: no match for a group within a year group or cohort
+		AND $year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL
 	QUALIFY row_number() OVER (
 		PARTITION BY breakdown, breakdown_value, measure
 		ORDER BY CASE time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
