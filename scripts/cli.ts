@@ -18,6 +18,19 @@ const USAGE = `Attendance Lens
   list-settings LIST [NAME=VALUE...] [--school URN] [--db PATH]
       Show a casework list's settings for a school (or the trust), or save them as its defaults,
       e.g. list-settings bands band_mid=0.96 --school 140001.
+  report impact [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--school URN] [--window N] [--format csv|json] [--db PATH]
+      The impact of each intervention type: naive before/after beside the comparison-group estimate.
+  export la --year 2024/25 [--term autumn|spring|summer] [--school URN] [--national-cohort] --out FILE.csv|.xlsx [--db PATH]
+      The local authority benchmark table, in the DfE's column names, small numbers suppressed.
+  export parents --half-term YYYY-MM-DD [--school URN] --out FILE.csv [--db PATH]
+      Per-pupil half-termly figures for letters and reports to parents (mail merge).
+  export parquet --out DIR [--db PATH]
+      The warehouse as Parquet, partitioned by academic year and LA (hive layout).
+  user add NAME --role governor|slt|officer|trust|admin [--school URN]... [--pupil-access] [--db PATH]
+  user list | user remove NAME | user password NAME [--db PATH]
+      Manage sign-in accounts (the password is asked for, or read from ATTENDANCE_PASSWORD).
+  retention [--years N] [--purge] [--db PATH]
+      Count the register entries past the retention period (dry run), or purge them with --purge.
   demo [--db PATH] [--pupils N] [--schools N] [--seed N]
       Build a demo trust warehouse (replacing the file at --db).
 
@@ -38,6 +51,17 @@ const options = {
 	on: { type: 'string' },
 	since: { type: 'string' },
 	param: { type: 'string', multiple: true },
+	window: { type: 'string' },
+	year: { type: 'string' },
+	term: { type: 'string' },
+	'half-term': { type: 'string' },
+	'national-cohort': { type: 'boolean' },
+	out: { type: 'string' },
+	role: { type: 'string' },
+	'pupil-access': { type: 'boolean' },
+	years: { type: 'string' },
+	purge: { type: 'boolean' },
+	size: { type: 'string' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 
@@ -58,6 +82,12 @@ async function main(): Promise<number> {
 			return (await import('./cli/report')).mainReport(positionals, values);
 		case 'list-settings':
 			return (await import('./cli/list-settings')).mainListSettings(positionals, values);
+		case 'export':
+			return (await import('./cli/export')).mainExport(positionals, values);
+		case 'user':
+			return (await import('./cli/user')).mainUser(positionals, values);
+		case 'retention':
+			return (await import('./cli/retention')).mainRetention(positionals, values);
 		case 'demo':
 			return (await import('./cli/demo')).mainDemo(values);
 		default:

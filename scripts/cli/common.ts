@@ -20,3 +20,6 @@ export function schoolOption(value?: string): number | null {
 	if (!/^\d{1,8}$/.test(value)) throw new Error(`--school must be a school URN (digits), not '${value}'`);
 	return Number(value);
 }
+
+/** The parsed options of a command line (see the option list in scripts/cli.ts). */
+export type CliValues = { [option: string]: string | boolean | string[] | undefined };

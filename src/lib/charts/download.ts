@@ -1,4 +1,5 @@
 import type { DataRow } from '$lib/arrow-client';
+import { toCsv } from '$lib/csv';
 
 export interface Column {
 	key: string;
@@ -18,16 +19,8 @@ function save(blob: Blob, filename: string): void {
 	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-function csvField(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	const text = String(value);
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function rowsToCsv(rows: DataRow[], columns: Column[]): string {
-	const lines = [columns.map((c) => csvField(c.key)).join(',')];
-	for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key])).join(','));
-	return lines.join('\n') + '\n';
+	return toCsv(rows, columns.map((c) => c.key));
 }
 
 export function downloadCsv(rows: DataRow[], columns: Column[], filename: string): void {

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { COHORT_DIMENSIONS, checkDate, parseCohort } from './reports';
+import type { SessionUser } from './auth/roles';
 import type { Warehouse } from './warehouse';
 import { FILTER_PARAMS, type Filters } from '../filters';
 
@@ -25,7 +26,8 @@ export interface FilterParams {
  * Reads and checks the filters of a request's URL (400 on anything malformed) and fills the defaults:
  * the latest academic year with marks, and its dates unless from/to narrow them.
  */
-export async function resolveFilters(url: URL, warehouse: Warehouse): Promise<ResolvedFilters> {
+export async function resolveFilters(url: URL, warehouse: Warehouse, user?: SessionUser | null): Promise<ResolvedFilters> {
+	void user; // school scope by role: see issue 8 (auth)
 	const get = (key: keyof typeof FILTER_PARAMS) => url.searchParams.get(FILTER_PARAMS[key]) || null;
 	const schoolText = get('school');
 	if (schoolText !== null && !/^\d{1,8}$/.test(schoolText)) error(400, 'school must be a URN');

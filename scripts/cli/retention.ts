@@ -1,0 +1,7 @@
+import type { CliValues } from './common';
+
+// Placeholder until this command is built.
+export async function mainRetention(_positionals: string[], _values: CliValues): Promise<number> {
+	console.error('not built yet');
+	return 2;
+}
