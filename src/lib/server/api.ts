@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { ARROW_TYPE, rowsToArrow } from './arrow';
+import type { SuppressionSpec } from './suppression';
 import { filterParams, resolveFilters, type FilterParams } from './filters';
 import { WarehouseQueryError, type Params, type Row } from './warehouse';
 import { appWarehouse } from './warehouse/shared';
@@ -12,6 +13,8 @@ export interface Dataset {
 	params?: (url: URL) => Params;
 	/** Rows about individual pupils (names, UPNs): only for roles that may see pupils. */
 	pupilLevel?: boolean;
+	/** Small-number suppression for roles that must have it (governors). */
+	suppress?: SuppressionSpec;
 }
 
 /**
