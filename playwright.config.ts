@@ -14,6 +14,8 @@ export default defineConfig({
 	globalSetup: './tests/e2e/global-setup.ts',
 	use: {
 		baseURL: `http://localhost:${port}`,
+		// signed in as the demo admin (tests/e2e/global-setup.ts)
+		storageState: 'test-results/e2e-auth/admin.json',
 		timezoneId: 'Europe/London',
 		locale: 'en-GB',
 		launchOptions: {

@@ -6,6 +6,7 @@ import { generateDemo } from '../demo/generate';
 import { importFile } from '../../src/lib/server/ingest';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { warehousePath } from './common';
+import { createDemoLogins, DEMO_PASSWORD } from '../../src/lib/server/auth/demo';
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
 	if (value === undefined) return fallback;
@@ -24,6 +25,8 @@ export async function buildDemo(db: string, opts: { pupils: number; schools: num
 		log(`Generated ${demo.files.length} export files (${demo.marks} marks) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		const warehouse = await Warehouse.open(db);
 		for (const path of demo.files) log((await importFile(warehouse, path)).message);
+		const logins = await createDemoLogins(warehouse);
+		log(`Demo sign-ins (password '${DEMO_PASSWORD}'): ${logins.map((l) => l.name).join(', ')}`);
 		await warehouse.checkpoint();
 		log(`Demo warehouse ready: ${db} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 		return warehouse;

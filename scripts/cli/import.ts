@@ -33,12 +33,16 @@ export async function mainImport(files: string[], values: { db?: string; school?
 	let failed = 0;
 	for (const [i, path] of files.entries()) {
 		bar?.start(100, 0, { file: `${path} (${i + 1}/${files.length})`, stage: 'reading' });
+		let lastStage: ImportStage | undefined;
 		try {
 			const result: ImportResult = await importFile(warehouse, path, {
 				school,
 				onProgress: (stage, fraction) => {
 					const [from, to] = STAGE_SHARE[stage];
 					bar?.update(Math.round(100 * (from + (to - from) * fraction)), { stage });
+					// ATTENDANCE_PROGRESS=1: each stage on stderr as it starts (logs; the reliability kill test)
+					if (process.env.ATTENDANCE_PROGRESS && (stage !== lastStage || (stage === 'reading' && fraction === 1)))
+						console.error(`progress: ${(lastStage = stage)}${stage === 'reading' && fraction === 1 ? ' done' : ''}`);
 				}
 			});
 			bar?.stop();

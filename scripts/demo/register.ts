@@ -83,6 +83,8 @@ interface Enrolment {
 	reviewAt: number;
 	ladderClosed: boolean;
 	history: InterventionType[];
+	/** The latest intervention, ended by the officer when the pupil improves or the next step starts. */
+	latest?: Intervention;
 	// The last N recorded: its day, true reason and amendment tail ('' = left unresolved)
 	amendedDay: number;
 	amendedCode: string;
@@ -649,7 +651,10 @@ class SchoolYearSimulation {
 				if (e.possible >= 40 && e.absent > 0.1 * e.possible) this.escalate(e, d, e.absent / e.possible);
 			} else if (d >= e.reviewAt) {
 				if (e.sinceAbsent > 0.1 * e.sincePossible) this.escalate(e, d, e.sinceAbsent / e.sincePossible);
-				else e.ladderClosed = true; // improved: the case is closed for this year
+				else {
+					e.ladderClosed = true; // improved: the case is closed for this year
+					this.endLatest(e, d);
+				}
 			}
 		}
 	}
@@ -664,6 +669,7 @@ class SchoolYearSimulation {
 		const at = this.nextOpenDay(d + 1);
 		if (at > e.last) return;
 		const details = describeIntervention(type, this.days[at].iso, 100 * (1 - absenceRate), this.rng);
+		this.endLatest(e, at);
 		this.addIntervention(e, at, type, details);
 		e.history.push(type);
 		e.reviewAt = at + 15;
@@ -682,15 +688,21 @@ class SchoolYearSimulation {
 		return d;
 	}
 
+	/** An open-ended intervention (a letter, a referral) is ended when the case moves on or closes. */
+	private endLatest(e: Enrolment, d: number): void {
+		if (e.latest && !e.latest.end && this.days[d].iso >= e.latest.start) e.latest.end = this.days[d].iso;
+	}
+
 	private addIntervention(e: Enrolment, d: number, type: InterventionType, details: Pick<Intervention, 'end' | 'review' | 'target' | 'notes'>): void {
-		this.ctx.interventions.push({
+		e.latest = {
 			urn: this.ctx.school.urn,
 			upn: e.pupil.upn,
 			type,
 			start: this.days[d].iso,
 			...details,
 			staff: staffMember(this.ctx.school, this.rng)
-		});
+		};
+		this.ctx.interventions.push(e.latest);
 	}
 
 	// ---------------------------------------------------------------------------------------

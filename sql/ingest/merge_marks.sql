@@ -65,6 +65,55 @@ ON CONFLICT DO UPDATE SET
 	first_mark_date = least(coalesce(enrolments.first_mark_date, excluded.first_mark_date), excluded.first_mark_date),
 	last_mark_date = greatest(coalesce(enrolments.last_mark_date, excluded.last_mark_date), excluded.last_mark_date);
 
+-- The pre-aggregates (sql/schema/040_pre_aggregates.sql, 041_school_code_totals.sql): the pupil-days and
+-- school-days on which this file added or amended a mark are recomputed from the marks as they now stand.
+CREATE OR REPLACE TEMP TABLE stage_touched_days AS
+SELECT DISTINCT school_urn, pupil_id, date FROM stage_diff WHERE outcome <> 'unchanged';
+
+DELETE FROM pupil_day_totals d USING stage_touched_days t
+WHERE d.school_urn = t.school_urn AND d.pupil_id = t.pupil_id AND d.date = t.date;
+
+INSERT INTO pupil_day_totals
+SELECT m.school_urn, m.pupil_id, m.date,
+	count(*),
+	count(*) FILTER (WHERE c.counts_in_possible),
+	count(*) FILTER (WHERE c.category = 'present'),
+	count(*) FILTER (WHERE c.category = 'aea'),
+	count(*) FILTER (WHERE c.category = 'authorised'),
+	count(*) FILTER (WHERE c.category = 'unauthorised'),
+	count(*) FILTER (WHERE m.code IN ('G', 'N', 'O')),
+	count(*) FILTER (WHERE m.code = 'I'),
+	count(*) FILTER (WHERE m.code = 'L'),
+	count(*) FILTER (WHERE m.code = 'U')
+FROM marks m
+JOIN codes c ON c.code = m.code
+SEMI JOIN stage_touched_days t ON t.school_urn = m.school_urn AND t.pupil_id = m.pupil_id AND t.date = m.date
+GROUP BY m.school_urn, m.pupil_id, m.date
+ORDER BY m.school_urn, m.date, m.pupil_id;
+
+CREATE OR REPLACE TEMP TABLE stage_touched_school_days AS
+SELECT DISTINCT school_urn, date FROM stage_touched_days;
+
+DELETE FROM school_day_totals d USING stage_touched_school_days t
+WHERE d.school_urn = t.school_urn AND d.date = t.date;
+
+INSERT INTO school_day_totals
+SELECT d.school_urn, d.date, sum(d.possible)::INTEGER
+FROM pupil_day_totals d
+SEMI JOIN stage_touched_school_days t ON t.school_urn = d.school_urn AND t.date = d.date
+GROUP BY d.school_urn, d.date
+ORDER BY d.school_urn, d.date;
+
+DELETE FROM school_code_totals d USING stage_touched_school_days t
+WHERE d.school_urn = t.school_urn AND d.date = t.date;
+
+INSERT INTO school_code_totals
+SELECT m.school_urn, m.date, m.session, m.code, count(*)::INTEGER
+FROM marks m
+SEMI JOIN stage_touched_school_days t ON t.school_urn = m.school_urn AND t.date = m.date
+GROUP BY m.school_urn, m.date, m.session, m.code
+ORDER BY m.school_urn, m.date, m.session, m.code;
+
 SELECT
 	count(*) FILTER (WHERE outcome = 'added')::INTEGER AS added,
 	count(*) FILTER (WHERE outcome = 'amended')::INTEGER AS amended,

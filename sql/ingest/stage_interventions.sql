@@ -30,6 +30,8 @@ SELECT row_no, NULL::INTEGER AS line, upn, reason, NULL::INTEGER AS other_row FR
 	UNION ALL SELECT row_no, upn, 'end date ''' || end_text || ''' is not a date' FROM stage_interventions WHERE end_text IS NOT NULL AND end_date IS NULL
 	UNION ALL SELECT row_no, upn, 'review date ''' || review_text || ''' is not a date' FROM stage_interventions WHERE review_text IS NOT NULL AND review_date IS NULL
 	UNION ALL SELECT row_no, upn, 'end date ' || end_text || ' is before start date ' || start_text FROM stage_interventions WHERE end_date < start_date
+	UNION ALL SELECT row_no, upn, 'review date ' || review_text || ' is before start date ' || start_text FROM stage_interventions WHERE review_date < start_date
+	UNION ALL SELECT row_no, upn, 'intervention type ''' || left(type, 40) || '…'' is longer than 80 characters' FROM stage_interventions WHERE length(type) > 80
 	UNION ALL SELECT row_no, upn, 'school URN ''' || urn_text || ''' is not in the warehouse'
 		FROM stage_interventions s WHERE urn_text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM schools WHERE urn = s.school_urn)
 );

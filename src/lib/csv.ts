@@ -2,13 +2,15 @@
 // spreadsheet would run as a formula (= + - @, tab, CR at the start) prefixed with ' to neutralise them.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text that is just a number (-3, +1.5, -2e3): a spreadsheet reads it as that number, so it is left as it is. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** One CSV field: empty for null, numbers as they are, text quoted where needed and made formula-safe. */
 export function csvField(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
 	let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-	if (FORMULA_START.test(text)) text = `'${text}`;
+	if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
 	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

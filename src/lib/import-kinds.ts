@@ -1,5 +1,5 @@
 /** The kinds of file an import recognises, as the importer names them and as people read them. */
-export type ImportKind = 'register-long' | 'register-wide' | 'ctf' | 'pupils' | 'interventions' | 'term-dates' | 'schools';
+export type ImportKind = 'register-long' | 'register-wide' | 'ctf' | 'pupils' | 'interventions' | 'term-dates' | 'schools' | 'benchmarks';
 
 export const KIND_LABELS: Record<ImportKind, string> = {
 	'register-long': 'register (one row per session)',
@@ -8,7 +8,8 @@ export const KIND_LABELS: Record<ImportKind, string> = {
 	pupils: 'pupil characteristics',
 	interventions: 'intervention log',
 	'term-dates': 'term dates',
-	schools: 'schools'
+	schools: 'schools',
+	benchmarks: 'benchmark figures (national, regional, local authority)'
 };
 
 /** The label of a kind named in data (an import's `kind` column), or the name itself. */

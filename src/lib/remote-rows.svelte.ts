@@ -19,7 +19,7 @@ export class RemoteRows {
 				})
 				.catch((e: Error) => {
 					if (cancelled) return;
-					this.message = e.message;
+					this.message = e.message.startsWith('403') ? 'not available for your role' : e.message;
 					this.status = 'error';
 				});
 			return () => (cancelled = true);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 // WCAG 2.2 AA checks by axe-core on every view, once its charts have loaded. axe finds what a machine
 // can find (contrast, names, labels, structure); keyboard use is covered by the views' own tests.
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const VIEWS = ['/', '/overview', '/cohorts', '/patterns', '/codes', '/lists', '/lists/penalty', '/pupils', '/imports'];
+const VIEWS = ['/', '/overview', '/cohorts', '/patterns', '/codes', '/lists', '/lists/penalty', '/pupils', '/imports', '/pack', '/parents', '/exports', '/interventions', '/interventions/types', '/impact', '/admin', '/admin/users', '/admin/audit', '/admin/retention'];
 
 interface Violation {
 	id: string;
@@ -39,3 +39,11 @@ for (const view of VIEWS) {
 		await checkPage(page, view);
 	});
 }
+
+test.describe('signed out', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	test('/login has no WCAG 2.2 A or AA violations that axe can find', async ({ page }) => {
+		await checkPage(page, '/login');
+		await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	});
+});

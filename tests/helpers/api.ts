@@ -1,4 +1,17 @@
 import { tableFromIPC } from 'apache-arrow';
+import type { SessionUser } from '../../src/lib/server/auth/roles';
+
+/** The signed-in user of a direct handler call unless a test passes another: an admin (every school). */
+export const TEST_ADMIN: SessionUser = { id: 0, name: 'test-admin', role: 'admin', schools: null, pupilAccess: true };
+
+/** A signed-in user of a role, for tests of what each role may see. */
+export const testUser = (role: SessionUser['role'], schools: number[] | null = null, pupilAccess = false): SessionUser => ({
+	id: 0,
+	name: `test-${role}`,
+	role,
+	schools,
+	pupilAccess
+});
 
 /** Any SvelteKit GET handler (typed loosely: tests call it with a hand-made event). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,10 +26,11 @@ export type ArrowRows = { columns: string[]; contentType: string | null; rows: R
 export async function callArrow(
 	handler: Handler,
 	path: string,
-	params: Record<string, string> = {}
+	params: Record<string, string> = {},
+	user: SessionUser | null = TEST_ADMIN
 ): Promise<ArrowRows> {
 	const url = new URL(path, 'http://localhost');
-	const response = await handler({ url, params, request: new Request(url) });
+	const response = await handler({ url, params, request: new Request(url), locals: { user } });
 	expectOk(response);
 	const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
 	const columns = table.schema.fields.map((f) => f.name);
@@ -36,10 +50,10 @@ function expectOk(response: Response) {
 }
 
 /** The status an endpoint answers with (SvelteKit's error() throws an HttpError carrying it). */
-export async function statusOf(handler: Handler, path: string, params: Record<string, string> = {}) {
+export async function statusOf(handler: Handler, path: string, params: Record<string, string> = {}, user: SessionUser | null = TEST_ADMIN) {
 	const url = new URL(path, 'http://localhost');
 	try {
-		return (await handler({ url, params, request: new Request(url) })).status;
+		return (await handler({ url, params, request: new Request(url), locals: { user } })).status;
 	} catch (e) {
 		return (e as { status?: number }).status ?? 500;
 	}

@@ -80,8 +80,8 @@ describe('/api/cohorts/by_dimension', () => {
 			persistent_pupils: 2, persistent_percent: 1, severe_pupils: 1, severe_percent: 0.5,
 			rest_pupils: 4, rest_possible_sessions: 38, rest_absent_sessions: 2, rest_persistent_percent: 0.5,
 			// the local full-year figure (9.5%) is preferred to the shipped Autumn term one (10.0%)
-			national_period: '2024/25, Full academic year', national_source: 'Test full year',
-			national_persistent_period: '2024/25, Autumn term'
+			national_period: '2024/25, Full academic year, to 31 Aug 2025', national_source: 'Test full year',
+			national_persistent_period: '2024/25, Autumn term, to 31 Dec 2024'
 		});
 		expect(fsm.rest_absence_rate).toBeCloseTo(2 / 38, 12);
 		expect(fsm.gap_to_rest_points).toBeCloseTo((0.35 - 2 / 38) * 100, 10); // 29.74 points
@@ -92,14 +92,14 @@ describe('/api/cohorts/by_dimension', () => {
 		expect(fsm.gap_to_national_persistent_points).toBeCloseTo(68.3, 10);
 		// Not FSM eligible is the mirror image; its national figure is the shipped Autumn term 5.2%
 		const notFsm = find(r, 'fsm', 'Not FSM eligible');
-		expect(notFsm).toMatchObject({ pupils: 4, possible_sessions: 38, absent_sessions: 2, persistent_pupils: 2, rest_pupils: 2, national_period: '2024/25, Autumn term' });
+		expect(notFsm).toMatchObject({ pupils: 4, possible_sessions: 38, absent_sessions: 2, persistent_pupils: 2, rest_pupils: 2, national_period: '2024/25, Autumn term, to 31 Dec 2024' });
 		expect(notFsm.gap_to_rest_points).toBeCloseTo(-(fsm.gap_to_rest_points as number), 10);
 		expect(notFsm.gap_to_national_points).toBeCloseTo((2 / 38 - 0.052) * 100, 10);
 		// SEN: No SEN P3 P4 P7 (30 possible, 2 absent); SEN support P1 P5 (18, 2); EHC plan P2 (10, 5).
-		expect(find(r, 'sen', 'No SEN')).toMatchObject({ pupils: 3, possible_sessions: 30, absent_sessions: 2, persistent_pupils: 2, national_period: '2024/25, Autumn term' });
+		expect(find(r, 'sen', 'No SEN')).toMatchObject({ pupils: 3, possible_sessions: 30, absent_sessions: 2, persistent_pupils: 2, national_period: '2024/25, Autumn term, to 31 Dec 2024' });
 		expect(find(r, 'sen', 'No SEN').national_absence_rate).toBeCloseTo(0.058, 12); // not the 2023/24 4.0%
 		const support = find(r, 'sen', 'SEN support');
-		expect(support).toMatchObject({ pupils: 2, possible_sessions: 18, absent_sessions: 2, persistent_pupils: 1, national_period: '2024/25, Spring term' });
+		expect(support).toMatchObject({ pupils: 2, possible_sessions: 18, absent_sessions: 2, persistent_pupils: 1, national_period: '2024/25, Spring term, to 31 Mar 2025' });
 		expect(support.absence_rate).toBeCloseTo(1 / 9, 12);
 		expect(support.national_absence_rate).toBeCloseTo(0.11, 12);
 		const ehc = find(r, 'sen', 'EHC plan');

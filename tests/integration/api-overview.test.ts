@@ -163,7 +163,7 @@ describe('/api/overview/periods', () => {
 		expect(y2324.national_overall_absence_rate).toBeCloseTo(0.055, 12);
 		expect(y2324.national_persistent_percent).toBeNull();
 		expect(y2324.national_source).toBe('Pupil absence in schools in England (annual)');
-		expect(y2324.national_period).toBe('2023/24, full academic year');
+		expect(y2324.national_period).toBe('2023/24, full academic year, to 31 Aug 2024');
 		// 2022/23 and 2024/25 have figures for all schools only: not borrowed for a primary school
 		for (const y of ['2022/23', '2024/25']) {
 			const r = find(rows, 'year', y, y)!;
@@ -192,7 +192,7 @@ describe('/api/overview/periods', () => {
 		expect(parts(autumn)).toEqual([1, 6, 1, 2, 1, 1, '2024-09-03', '2024-11-04']);
 		expect(autumn.national_overall_absence_rate).toBeCloseTo(0.1, 12);
 		expect(autumn.national_persistent_percent).toBeCloseTo(0.317, 12);
-		expect(autumn.national_period).toBe('2024/25, autumn term');
+		expect(autumn.national_period).toBe('2024/25, autumn term, to 31 Dec 2024');
 		expect(find(fsm, 'year', '2024/25', '2024/25')!.national_overall_absence_rate).toBeNull();
 		// From/To cutting into the term: not the whole term, so no national figure
 		const cut = await get('year=2024/25&cohort=fsm:FSM%20eligible&from=2024-09-01&to=2024-10-31');

@@ -40,7 +40,8 @@ describe('CTF marks string', () => {
 
 describe('preflight', () => {
 	it('maps data rows to file lines across blank lines and quoted line breaks', async () => {
-		const file = await preflight(tempFile('a.csv', 'h,n\nr1,a\n\nr2,"two\nlines"\r\nr3,b\n\n'));
+		// Windows line ends throughout, a Unix one inside the quoted field (as Excel writes them)
+		const file = await preflight(tempFile('a.csv', 'h,n\r\nr1,a\r\n\r\nr2,"two\nlines"\r\nr3,b\r\n\r\n'));
 		expect(file.lines).toBe(7);
 		expect(file.endsWithNewline).toBe(true);
 		expect(file.lastLine).toBe('r3,b');

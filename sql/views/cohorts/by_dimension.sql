@@ -12,7 +12,10 @@
 -- secondary and special, the 'FSM eligibility' and 'SEN provision' breakdowns (their values are the labels
 -- of pupil_cohorts), for the academic year of $from; a 'Full academic year' figure is preferred, else the
 -- latest time_identifier of that year; national_period and national_source say which. No national figure
--- when a year group or cohort filter narrows the scope (the national groups are of all pupils).
+-- when a year group or cohort filter narrows the scope (the national groups are of all pupils). Periods end
+-- with the last day they cover ('2024/25, Autumn term, to 31 Dec 2024'); imported figures (a newer release)
+-- stand over shipped ones (the benchmarks view). la_*: the same from imported figures for the local
+-- authority of the school(s) in scope (schools.la_code = the figures' area_code), where there are any.
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value);
 -- $dimension: one dimension only, or NULL for all.
 WITH absence AS (
@@ -43,9 +46,30 @@ grouped AS (
 national AS (
 	SELECT CASE breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
 		breakdown_value AS value, measure, value_percent / 100 AS figure,
-		period || ', ' || time_identifier AS period, source
-	FROM national_benchmarks
+		period || ', ' || time_identifier || ', to ' || strftime(period_end, '%-d %b %Y') AS period, source
+	FROM benchmarks
 	WHERE geographic_level = 'National'
+		AND school_type = 'State-funded primary secondary and special'
+		AND breakdown IN ('FSM eligibility', 'SEN provision')
+		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
+		AND period = academic_year_label($from::DATE)
+		-- a national group is all of England's pupils in it: no match for a group within a year group or cohort
+		AND $year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL
+	QUALIFY row_number() OVER (
+		PARTITION BY breakdown, breakdown_value, measure
+		ORDER BY CASE time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
+			WHEN 'Autumn and spring term' THEN 3 WHEN 'Spring term' THEN 4 WHEN 'Autumn term' THEN 5 ELSE 6 END,
+			origin = 'shipped', time_identifier) = 1
+),
+-- the same from imported figures for the local authority of the school(s) in scope (one LA for all of them)
+local_figures AS (
+	SELECT CASE breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
+		breakdown_value AS value, measure, value_percent / 100 AS figure, area,
+		period || ', ' || time_identifier || ', to ' || strftime(period_end, '%-d %b %Y') AS period, source
+	FROM benchmarks
+	WHERE geographic_level = 'Local authority'
+		AND area_code = (SELECT CASE WHEN count(DISTINCT la_code) = 1 AND count(la_code) = count(*) THEN min(la_code) END
+			FROM schools WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER)
 		AND school_type = 'State-funded primary secondary and special'
 		AND breakdown IN ('FSM eligibility', 'SEN provision')
 		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
@@ -86,10 +110,15 @@ SELECT
 	na.source AS national_source,
 	np.figure AS national_persistent_percent,
 	100 * (g.persistent_pupils::DOUBLE / g.pupils - np.figure) AS gap_to_national_persistent_points,
-	np.period AS national_persistent_period
+	np.period AS national_persistent_period,
+	la.figure AS la_absence_rate,
+	la.period AS la_period,
+	la.source AS la_source,
+	la.area AS la_area
 FROM grouped g
 CROSS JOIN scope s
 LEFT JOIN national na ON na.dimension = g.dimension AND na.value = g.value AND na.measure = 'overall_absence_rate'
 LEFT JOIN national np ON np.dimension = g.dimension AND np.value = g.value AND np.measure = 'persistent_absence_percent'
+LEFT JOIN local_figures la ON la.dimension = g.dimension AND la.value = g.value AND la.measure = 'overall_absence_rate'
 ORDER BY list_position(['year_group', 'sex', 'fsm', 'pupil_premium', 'sen', 'eal', 'ethnicity', 'cla'], g.dimension),
 	g.sort_key, g.value;

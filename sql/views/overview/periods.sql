@@ -29,7 +29,10 @@
 -- 'FSM eligibility' / 'SEN provision' figure for that group; with a year group or any other cohort filter
 -- there is no national figure for the group, so none is given. Missing figures are NULL, never borrowed
 -- from another period or phase; national_source and national_period say which release and period,
--- national_school_type which school type was looked for (on every row, found or not).
+-- national_school_type which school type was looked for (on every row, found or not). national_period ends
+-- with the last day the published period covers ('2024/25, autumn term, to 31 Dec 2024'). Imported figures
+-- (a newer release) stand over shipped ones (the benchmarks view). la_*: the same for the local authority
+-- of the school(s) in scope, where imported figures name its LA (schools.la_code = area_code).
 WITH marks3 AS (
 	SELECT 0 AS k, school_urn, pupil_id, date, counts_in_possible, category
 	FROM filtered_marks(
@@ -166,9 +169,33 @@ national AS (
 		max(n.value_percent) FILTER (WHERE n.measure = 'unauthorised_absence_rate') / 100 AS unauthorised,
 		max(n.value_percent) FILTER (WHERE n.measure = 'persistent_absence_percent') / 100 AS persistent,
 		max(n.value_percent) FILTER (WHERE n.measure = 'severe_absence_percent') / 100 AS severe,
-		string_agg(DISTINCT n.source, '; ' ORDER BY n.source) AS source
-	FROM national_benchmarks n, school_type st, breakdown b
+		string_agg(DISTINCT n.source, '; ' ORDER BY n.source) AS source,
+		max(n.period_end) AS period_end
+	FROM benchmarks n, school_type st, breakdown b
 	WHERE n.geographic_level = 'National' AND n.school_type = st.school_type
+		AND n.breakdown = b.breakdown AND n.breakdown_value = b.breakdown_value
+	GROUP BY n.period, n.time_identifier
+),
+-- the local authority of the school(s) in scope (one LA for all of them, else none), and its figures for the
+-- same period, school type and group where imported (benchmarks rows of geographic_level 'Local authority'
+-- whose area_code is the schools file's LA)
+school_la AS (
+	SELECT CASE WHEN count(DISTINCT la_code) = 1 AND count(la_code) = count(*) THEN min(la_code) END AS la_code
+	FROM schools
+	WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER
+),
+local_figures AS (
+	SELECT n.period, n.time_identifier,
+		max(n.value_percent) FILTER (WHERE n.measure = 'overall_absence_rate') / 100 AS overall,
+		max(n.value_percent) FILTER (WHERE n.measure = 'authorised_absence_rate') / 100 AS authorised,
+		max(n.value_percent) FILTER (WHERE n.measure = 'unauthorised_absence_rate') / 100 AS unauthorised,
+		max(n.value_percent) FILTER (WHERE n.measure = 'persistent_absence_percent') / 100 AS persistent,
+		max(n.value_percent) FILTER (WHERE n.measure = 'severe_absence_percent') / 100 AS severe,
+		string_agg(DISTINCT n.source, '; ' ORDER BY n.source) AS source,
+		max(n.area) AS area,
+		max(n.period_end) AS period_end
+	FROM benchmarks n, school_type st, breakdown b, school_la la
+	WHERE n.geographic_level = 'Local authority' AND n.area_code = la.la_code AND n.school_type = st.school_type
 		AND n.breakdown = b.breakdown AND n.breakdown_value = b.breakdown_value
 	GROUP BY n.period, n.time_identifier
 ),
@@ -213,11 +240,20 @@ SELECT
 	n.persistent AS national_persistent_percent,
 	n.severe AS national_severe_percent,
 	n.source AS national_source,
-	CASE WHEN n.period IS NOT NULL THEN n.period || ', ' || lower(n.time_identifier) END AS national_period,
-	st.school_type AS national_school_type
+	CASE WHEN n.period IS NOT NULL THEN n.period || ', ' || lower(n.time_identifier) || ', to ' || strftime(n.period_end, '%-d %b %Y') END AS national_period,
+	st.school_type AS national_school_type,
+	la.overall AS la_overall_absence_rate,
+	la.authorised AS la_authorised_absence_rate,
+	la.unauthorised AS la_unauthorised_absence_rate,
+	la.persistent AS la_persistent_percent,
+	la.severe AS la_severe_percent,
+	la.source AS la_source,
+	CASE WHEN la.period IS NOT NULL THEN la.period || ', ' || lower(la.time_identifier) || ', to ' || strftime(la.period_end, '%-d %b %Y') END AS la_period,
+	la.area AS la_area
 FROM labelled l
 CROSS JOIN school_type st
 LEFT JOIN national n ON n.period = l.academic_year AND n.time_identifier = l.time_identifier
+LEFT JOIN local_figures la ON la.period = l.academic_year AND la.time_identifier = l.time_identifier
 WHERE $grains::VARCHAR IS NULL OR list_contains(string_split($grains::VARCHAR, ','), l.grain)
 ORDER BY l.year_start, CASE l.grain WHEN 'half_term' THEN 1 WHEN 'term' THEN 2 WHEN 'year' THEN 3 ELSE 4 END,
 	l.calendar_start NULLS LAST, l.period_label;

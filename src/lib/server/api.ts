@@ -1,9 +1,20 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { ARROW_TYPE, rowsToArrow } from './arrow';
-import type { SuppressionSpec } from './suppression';
+import { suppressRows, type SuppressionSpec } from './suppression';
+import { can, mustSuppress } from './auth/roles';
+import { audit } from './auth/audit';
 import { filterParams, resolveFilters, type FilterParams } from './filters';
 import { WarehouseQueryError, type Params, type Row } from './warehouse';
 import { appWarehouse } from './warehouse/shared';
+
+/** The client's address, when the adapter knows it (tests' hand-made events do not). */
+export function clientIp(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
 
 /** One dataset of a view: the SQL file behind it and the columns it answers with. */
 export interface Dataset {
@@ -24,17 +35,28 @@ export interface Dataset {
 export async function datasetResponse(event: RequestEvent, datasets: Record<string, Dataset>, name: string): Promise<Response> {
 	const dataset = Object.hasOwn(datasets, name) ? datasets[name] : undefined;
 	if (!dataset) error(404, `no dataset '${name}'`);
+	const user = event.locals?.user ?? null;
+	if (!user) error(401, 'sign in first');
+	if (dataset.pupilLevel && !can(user, 'pupils')) error(403, 'Pupil-level data is not available for your role');
 	const warehouse = await appWarehouse();
-	const filters = await resolveFilters(event.url, warehouse);
-	const started = performance.now();
+	let started = 0;
 	let rows: Row[];
 	try {
-		rows = await warehouse.query(dataset.sql, { ...filterParams(filters), ...(dataset.params?.(event.url) ?? {}) } as FilterParams & Params);
+		// the filters and the figures read from one snapshot: never half of an import committing meanwhile
+		rows = await warehouse.snapshot(async () => {
+			const filters = await resolveFilters(event.url, warehouse, user);
+			started = performance.now();
+			return warehouse.query(dataset.sql, { ...filterParams(filters), ...(dataset.params?.(event.url) ?? {}) } as FilterParams & Params);
+		});
 	} catch (e) {
 		if (e instanceof WarehouseQueryError) console.error(e.message);
 		throw e;
 	}
 	const ms = performance.now() - started;
+	if (mustSuppress(user) && dataset.suppress) rows = suppressRows(rows, dataset.suppress);
+	// who opened which pupils' data
+	if (dataset.pupilLevel)
+		await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
 	return new Response(rowsToArrow(rows, dataset.columns) as BodyInit, {
 		headers: {
 			'content-type': ARROW_TYPE,

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { COHORT_DIMENSIONS, checkDate, parseCohort } from './reports';
-import type { SessionUser } from './auth/roles';
+import { canSeeSchool, type SessionUser } from './auth/roles';
+import { defaultSchool, warehouseSchools } from './auth/scope';
 import type { Warehouse } from './warehouse';
 import { FILTER_PARAMS, type Filters } from '../filters';
 
@@ -24,14 +25,21 @@ export interface FilterParams {
 
 /**
  * Reads and checks the filters of a request's URL (400 on anything malformed) and fills the defaults:
- * the latest academic year with marks, and its dates unless from/to narrow them.
+ * the latest academic year with marks, and its dates unless from/to narrow them. With a user (the
+ * request's locals.user) the school is held to the user's scope: 403 for a school outside it, and a
+ * school-scoped user who names none gets their first school (or every school, when theirs are all).
+ * Without a user argument (the command line) nothing is narrowed; a null user (nobody signed in) is 401.
  */
 export async function resolveFilters(url: URL, warehouse: Warehouse, user?: SessionUser | null): Promise<ResolvedFilters> {
-	void user; // school scope by role: see issue 8 (auth)
 	const get = (key: keyof typeof FILTER_PARAMS) => url.searchParams.get(FILTER_PARAMS[key]) || null;
 	const schoolText = get('school');
 	if (schoolText !== null && !/^\d{1,8}$/.test(schoolText)) error(400, 'school must be a URN');
-	const school = schoolText === null ? null : Number(schoolText);
+	let school = schoolText === null ? null : Number(schoolText);
+	if (user === null) error(401, 'sign in first');
+	if (user) {
+		if (school !== null && !canSeeSchool(user, school)) error(403, `You do not have access to school ${school}`);
+		if (school === null) school = defaultSchool(user, await warehouseSchools(warehouse));
+	}
 	let from: string | null, to: string | null;
 	try {
 		from = checkDate(get('from') ?? undefined, 'from') ?? null;

@@ -1,3 +1,5 @@
+import { notATextExport } from './guard';
+
 /** What POST /api/imports answers (src/routes/api/imports/+server.ts). */
 export interface ImportResult {
 	file: string;
@@ -50,11 +52,19 @@ export function resultLine(r: ImportResult): string {
  * Sends a file as the body of POST /api/imports with XMLHttpRequest, which (unlike fetch) reports the
  * bytes sent: `onSent(fraction)` while uploading, `onSent(1)` once the server has it all and is importing.
  */
+/** Why a chosen file is not worth sending (a workbook, PDF, archive, binary), from its first bytes. */
+export async function checkBeforeUpload(file: File): Promise<string | null> {
+	const head = new Uint8Array(await file.slice(0, 8192).arrayBuffer());
+	const what = notATextExport(head, true);
+	return what ? `${file.name} ${what}.` : null;
+}
+
 export function uploadFile(file: File, school: string | null, onSent: (fraction: number) => void): Promise<Outcome> {
 	return new Promise((resolve) => {
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/imports');
-		xhr.setRequestHeader('content-type', 'application/octet-stream');
+		// the browser's own label for the file (a workbook's is refused before it is sent in full)
+		xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
 		xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
 		if (school) xhr.setRequestHeader('x-school', school);
 		xhr.upload.onprogress = (e) => onSent(e.lengthComputable && e.total ? e.loaded / e.total : 0);
@@ -68,7 +78,7 @@ export function uploadFile(file: File, school: string | null, onSent: (fraction:
 			}
 			if (xhr.status === 200 && body) resolve({ kind: 'imported', result: body as unknown as ImportResult });
 			else if (xhr.status === 422 && body) resolve({ kind: 'rejected', rejection: body as unknown as Rejection });
-			else if (xhr.status === 413)
+			else if (xhr.status === 413 && !body?.message)
 				resolve({ kind: 'failed', message: `${file.name} is larger than this server accepts: start it with BODY_SIZE_LIMIT=Infinity.` });
 			else resolve({ kind: 'failed', message: (body?.message as string) ?? `The server answered ${xhr.status} ${xhr.statusText}.` });
 		};

@@ -14,19 +14,22 @@ export interface SessionUser {
 	pupilAccess: boolean;
 }
 
+export const CAPABILITIES = ['aggregates', 'pupils', 'interventions', 'export', 'settings', 'admin'] as const;
+
 export type Capability =
 	| 'aggregates' // charts and tables of counts and rates
 	| 'pupils' // pupil rows, names, UPNs, pupil pages, casework lists
 	| 'interventions' // record and edit the intervention log
 	| 'export' // downloads of benchmark tables and packs
+	| 'settings' // a school's attendance target, casework list settings
 	| 'admin'; // users, imports, retention, audit log
 
 const GRANTS: Record<Role, readonly Capability[]> = {
 	governor: ['aggregates', 'export'],
-	slt: ['aggregates', 'pupils', 'interventions', 'export'],
-	officer: ['aggregates', 'pupils', 'interventions', 'export'],
+	slt: ['aggregates', 'pupils', 'interventions', 'export', 'settings'],
+	officer: ['aggregates', 'pupils', 'interventions', 'export', 'settings'],
 	trust: ['aggregates', 'export'],
-	admin: ['aggregates', 'pupils', 'interventions', 'export', 'admin']
+	admin: ['aggregates', 'pupils', 'interventions', 'export', 'settings', 'admin']
 };
 
 /** Whether a user holds a capability (trust users hold 'pupils' only where granted). */

@@ -20,12 +20,19 @@ const CODE = ['code', 'meaning', 'category'];
 
 /** The Codes view's datasets: which attendance codes are used, when, by whom, and what is left to resolve. */
 export const CODES_DATASETS: Record<string, Dataset> = {
-	totals: { sql: 'views/codes/totals', columns: [...CODE, 'sessions', 'pupils', 'share_of_possible'] },
+	totals: {
+		sql: 'views/codes/totals',
+		columns: [...CODE, 'sessions', 'pupils', 'share_of_possible'],
+		// pupils: those with the code; the codes' sessions add up to all sessions.
+		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'share_of_possible'], groupBy: [] }
+	},
 	weekly: { sql: 'views/codes/weekly', columns: ['week', ...CODE, 'sessions', 'school_days'] },
 	'by-group': {
 		sql: 'views/codes/by_group',
 		columns: ['row_label', 'row_sort', 'pupils', ...CODE, 'sessions', 'row_sessions', 'share'],
-		params: rowsParam
+		params: rowsParam,
+		// A row's codes add up to its sessions; a code's rows to the code's total.
+		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'row_sessions', 'share'], groupBy: ['row_label'], alsoGroupBy: [['code']] }
 	},
 	'unresolved-n': {
 		sql: 'views/codes/unresolved_n',
@@ -33,16 +40,33 @@ export const CODES_DATASETS: Record<string, Dataset> = {
 		params: olderThanParam,
 		pupilLevel: true
 	},
-	'holidays-weekly': { sql: 'views/codes/holidays_weekly', columns: ['week', ...CODE, 'pupils', 'sessions'] },
+	'holidays-weekly': {
+		sql: 'views/codes/holidays_weekly',
+		columns: ['week', ...CODE, 'pupils', 'sessions'],
+		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions'], groupBy: ['code'] }
+	},
 	'holidays-year-group': {
 		sql: 'views/codes/holidays_year_group',
-		columns: ['year_group', 'year_group_sort', ...CODE, 'pupils_on_roll', 'possible_sessions', 'pupils', 'sessions', 'per_100']
+		columns: ['year_group', 'year_group_sort', ...CODE, 'pupils_on_roll', 'possible_sessions', 'pupils', 'sessions', 'per_100'],
+		// pupils_on_roll: the year group; pupils: those with the holiday code.
+		suppress: {
+			pupils: 'pupils_on_roll',
+			cells: ['pupils_on_roll', 'possible_sessions'],
+			counts: [{ pupils: 'pupils', cells: ['pupils', 'sessions', 'per_100'] }],
+			groupBy: ['code']
+		}
 	},
 	unusual: {
 		sql: 'views/codes/unusual',
 		columns: [
 			'dimension', 'group_value', 'pupils', ...CODE, 'code_pupils', 'sessions', 'possible_sessions', 'share',
 			'rest_pupils', 'rest_sessions', 'rest_possible_sessions', 'rest_share', 'ratio'
-		]
+		],
+		// Listed only for groups of 10 or more; the code's own pupils may still be few.
+		suppress: {
+			pupils: 'pupils',
+			cells: ['pupils', 'possible_sessions'],
+			counts: [{ pupils: 'code_pupils', cells: ['code_pupils', 'sessions', 'share', 'ratio', 'rest_sessions', 'rest_share'] }]
+		}
 	}
 };

@@ -31,9 +31,20 @@ export const COHORTS_DATASETS: Record<string, Dataset> = {
 			'dimension', 'value', 'sort_key', ...rates,
 			'rest_pupils', 'rest_possible_sessions', 'rest_absent_sessions', ...rest,
 			'national_absence_rate', 'gap_to_national_points', 'national_period', 'national_source',
-			'national_persistent_percent', 'gap_to_national_persistent_points', 'national_persistent_period'
+			'national_persistent_percent', 'gap_to_national_persistent_points', 'national_persistent_period',
+			'la_absence_rate', 'la_period', 'la_source', 'la_area'
 		],
-		params: (url) => ({ dimension: dimension(url, 'dimension') })
+		params: (url) => ({ dimension: dimension(url, 'dimension') }),
+		// A dimension's groups add up to the school; the rest (school minus group) and the gaps give a group away.
+		suppress: {
+			pupils: 'pupils',
+			cells: ['pupils', 'possible_sessions', 'absent_sessions', 'absence_rate', 'rest_pupils', 'rest_possible_sessions', 'rest_absent_sessions', 'rest_absence_rate', 'gap_to_rest_points', 'gap_to_national_points'],
+			counts: [
+				{ pupils: 'persistent_pupils', cells: ['persistent_pupils', 'persistent_percent', 'rest_persistent_percent', 'gap_to_rest_persistent_points', 'gap_to_national_persistent_points'] },
+				{ pupils: 'severe_pupils', cells: ['severe_pupils', 'severe_percent'] }
+			],
+			groupBy: ['dimension']
+		}
 	},
 	/** Two dimensions crossed: ?rows=fsm&cols=sen (FSM × SEN unless given). */
 	crossed: {
@@ -44,6 +55,17 @@ export const COHORTS_DATASETS: Record<string, Dataset> = {
 			const cols = dimension(url, 'cols', 'sen');
 			if (rows === cols) error(400, 'rows and cols must be two different dimensions');
 			return { rows, cols };
+		},
+		// Cells add up along their row and their column (to the groups of by_dimension).
+		suppress: {
+			pupils: 'pupils',
+			cells: ['pupils', 'possible_sessions', 'absent_sessions', 'absence_rate', 'rest_pupils', 'rest_absence_rate', 'gap_to_rest_points'],
+			counts: [
+				{ pupils: 'persistent_pupils', cells: ['persistent_pupils', 'persistent_percent', 'rest_persistent_percent', 'gap_to_rest_persistent_points'] },
+				{ pupils: 'severe_pupils', cells: ['severe_pupils', 'severe_percent'] }
+			],
+			groupBy: ['row_value'],
+			alsoGroupBy: [['col_value']]
 		}
 	},
 	/** The pupils of one group (?dimension=&value=), or of a crossed cell (and ?dimension2=&value2=). */

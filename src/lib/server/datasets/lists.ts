@@ -140,7 +140,8 @@ export async function listResponse(event: RequestEvent): Promise<Response> {
 	const name = listNamed(event.params.list);
 	const warehouse = await appWarehouse();
 	const started = performance.now();
-	const { on, rows } = await filteredList(warehouse, name, event.url);
+	// one snapshot for the list and its pupils: never half of an import committing meanwhile
+	const { on, rows } = await warehouse.snapshot(() => filteredList(warehouse, name, event.url));
 	const ms = performance.now() - started;
 	return new Response(rowsToArrow(rows, LIST_DATASETS[name].columns) as BodyInit, {
 		headers: { ...headers(ms), 'x-list-on': on ?? '' }
@@ -152,7 +153,7 @@ export async function listCountResponse(event: RequestEvent): Promise<Response> 
 	const name = listNamed(event.params.list);
 	const warehouse = await appWarehouse();
 	const started = performance.now();
-	const { on, rows } = await filteredList(warehouse, name, event.url, false);
+	const { on, rows } = await warehouse.snapshot(() => filteredList(warehouse, name, event.url, false));
 	const ms = performance.now() - started;
 	const pupils = new Set(rows.map((r) => r.upn)).size;
 	return new Response(rowsToArrow([{ list: name, on, pupils, rows: rows.length }], ['list', 'on', 'pupils', 'rows']) as BodyInit, {

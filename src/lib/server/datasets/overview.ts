@@ -24,9 +24,24 @@ export const OVERVIEW_DATASETS: Record<string, Dataset> = {
 			'unauthorised_absence_rate', 'persistent_pupils', 'severe_pupils', 'persistent_percent', 'severe_percent',
 			'days_missed_per_pupil', 'calendar', 'national_overall_absence_rate', 'national_authorised_absence_rate',
 			'national_unauthorised_absence_rate', 'national_persistent_percent', 'national_severe_percent', 'national_source',
-			'national_period', 'national_school_type'
+			'national_period', 'national_school_type', 'la_overall_absence_rate', 'la_authorised_absence_rate',
+			'la_unauthorised_absence_rate', 'la_persistent_percent', 'la_severe_percent', 'la_source', 'la_period', 'la_area'
 		],
-		params: (url) => ({ grains: grains(url) })
+		params: (url) => ({ grains: grains(url) }),
+		// Half-terms add up to their term (and terms to the year): a withheld half-term takes another with it.
+		suppress: {
+			pupils: 'pupils',
+			cells: [
+				'pupils', 'possible_sessions', 'absent_sessions', 'authorised_sessions', 'unauthorised_sessions', 'attendance_rate',
+				'overall_absence_rate', 'authorised_absence_rate', 'unauthorised_absence_rate', 'days_missed_per_pupil'
+			],
+			counts: [
+				{ pupils: 'persistent_pupils', cells: ['persistent_pupils', 'persistent_percent'] },
+				{ pupils: 'severe_pupils', cells: ['severe_pupils', 'severe_percent'] }
+			],
+			groupBy: ['academic_year', 'term'],
+			isTotal: (row) => row.grain === 'term' || row.grain === 'year'
+		}
 	}
 };
 

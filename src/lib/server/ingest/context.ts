@@ -53,6 +53,9 @@ function csvError(file: TextFile, error: unknown): Error {
 			: message.split('\n')[0].replace(/^.*Error: /, '');
 		return new ImportRejected(file.name, [{ line: Number(line[1]), reason }]);
 	}
+	// any other complaint of DuckDB's CSV reader is still the file's problem: say so, naming the file
+	if (error instanceof WarehouseQueryError && /CSV/.test(message))
+		return new ImportRejected(file.name, [{ reason: `it cannot be read as CSV: ${message.split('\n')[0].replace(/^.*Error: /, '')}` }]);
 	return error instanceof Error ? error : new Error(String(error));
 }
 

@@ -4,6 +4,7 @@ import { KIND_LABELS, type ImportKind } from '../../import-kinds';
 import { runFile, type Warehouse } from '../warehouse';
 import { CsvHeader } from './csv';
 import type { LoadContext, LoadCounts } from './context';
+import { isBenchmarks, loadBenchmarks } from './benchmarks';
 import { isCtf, loadCtf } from './ctf';
 import { preflight, type TextFile } from './preflight';
 import { ImportRejected, reject } from './problems';
@@ -59,14 +60,16 @@ export async function detectKind(file: TextFile): Promise<{ kind: ImportKind; he
 		['term-dates', isTermDates],
 		['interventions', isInterventions],
 		['pupils', isPupils],
-		['schools', isSchools]
+		['schools', isSchools],
+		['benchmarks', isBenchmarks]
 	];
 	for (const [kind, test] of kinds) if (test(header)) return { kind, header };
 	return reject(
 		file.name,
 		`cannot tell what this file is from its header (${header.cells.slice(0, 8).join(', ')}${header.cells.length > 8 ? ', …' : ''}): ` +
 			'a register needs UPN, Date, Session and Mark columns (or UPN and one column per date); ' +
-			'pupils need UPN and characteristics; interventions UPN, Type and StartDate; term dates half_term, start_date and end_date',
+			'pupils need UPN and characteristics; interventions UPN, Type and StartDate; term dates half_term, start_date and end_date; ' +
+			'benchmark figures period, time_identifier, geographic_level, area, school_type, breakdown, breakdown_value, measure, value_percent and source',
 		1
 	);
 }
@@ -78,7 +81,8 @@ const LOADERS: Record<ImportKind, (ctx: LoadContext, header: CsvHeader) => Promi
 	pupils: loadPupils,
 	interventions: loadInterventions,
 	'term-dates': loadTermDates,
-	schools: loadSchools
+	schools: loadSchools,
+	benchmarks: loadBenchmarks
 };
 
 const queues = new WeakMap<Warehouse, Promise<unknown>>();

@@ -74,8 +74,19 @@ export async function preflight(path: string, name = basename(path), progress?: 
 	let recordStart = 0;
 	let rows = 0;
 	let atEnd = false; // reading a last line that has no line end
+	let crlf: boolean | undefined; // the first line's end: CRLF (true) or LF
+	let mixedAt: number | undefined; // the first line ending otherwise
 
 	const endLine = (text: string) => {
+		readLine(text);
+		// DuckDB's CSV reader fails on a file whose records end both in CRLF and in LF: note the first
+		// line that differs (a line break inside a quoted field does not count)
+		if (!atEnd && !record?.inQuotes) {
+			crlf ??= text.endsWith('\r');
+			if (text.endsWith('\r') !== crlf) mixedAt ??= line;
+		}
+	};
+	const readLine = (text: string) => {
 		line++;
 		const content = text.endsWith('\r') ? text.slice(0, -1) : text;
 		if (firstLine === undefined) {
@@ -141,6 +152,11 @@ export async function preflight(path: string, name = basename(path), progress?: 
 			reason: atEnd
 				? 'the file ends inside a quoted field that starts on this line: it looks truncated'
 				: 'a quoted field that starts on this line is never closed (a missing ")'
+		});
+	if (csv && mixedAt !== undefined && ++problemCount <= MAX_PROBLEMS)
+		problems.push({
+			line: mixedAt,
+			reason: `this line ends with a ${crlf ? 'Unix line end (LF)' : 'Windows line end (CRLF)'} but the lines before it with ${crlf ? 'Windows line ends (CRLF)' : 'Unix line ends (LF)'}: the file mixes the two (pasted together?); save it again as CSV UTF-8`
 		});
 	if (problems.length) throw new ImportRejected(name, problems, problemCount);
 	return { path, name, bytes, sha256: hash.digest('hex'), lines: line, firstLine, lastLine, endsWithNewline, anchors };

@@ -110,7 +110,7 @@ export async function loadInterventions(ctx: LoadContext, header: CsvHeader): Pr
 	await run(ctx, 'ingest/stage_interventions', { school }, slots(header, 'interventions'));
 	await rejectOnProblems(ctx);
 	ctx.stage('merging');
-	const [row] = await run(ctx, 'ingest/merge_interventions', { import_id: ctx.importId });
+	const [row] = await run(ctx, 'ingest/merge_interventions', { import_id: ctx.importId, changed_at: ctx.changedAt });
 	return counts(rowsRead, row, 'interventions');
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -72,6 +73,18 @@ function fillSlots(text: string, slots: Slots): string {
 	});
 }
 
+/** ATTENDANCE_SQL_PROFILE=1: the CPU time of every statement (all threads), summed by file and statement, printed at exit. */
+const PROFILE = process.env.ATTENDANCE_SQL_PROFILE === '1';
+const profiled = new Map<string, number>();
+function profile(key: string, ms: number) {
+	if (profiled.size === 0)
+		process.once('exit', () => {
+			const rows = [...profiled].sort((a, b) => b[1] - a[1]).slice(0, 40);
+			for (const [k, v] of rows) process.stderr.write(`${(v / 1000).toFixed(2).padStart(8)} s CPU  ${k}\n`);
+		});
+	profiled.set(key, (profiled.get(key) ?? 0) + ms);
+}
+
 /** Runs a whole `sql/<name>.sql` file of several statements, returning the last one's rows. */
 export async function runFile(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Row[]> {
 	const text = slots ? fillSlots(sqlText(name), slots) : sqlText(name);
@@ -89,12 +102,31 @@ export async function runFile(conn: DuckDBConnection, name: string, params?: Par
 				}
 				prepared.bind(values);
 			}
+			const started = PROFILE ? process.cpuUsage() : undefined;
 			rows = resultRows(await prepared.runAndReadAll());
+			if (started) {
+				const cpu = process.cpuUsage(started);
+				profile(`${name}#${i + 1}`, (cpu.user + cpu.system) / 1000);
+			}
 		} catch (cause) {
 			throw new WarehouseQueryError(`${name} (statement ${i + 1})`, text, cause);
 		}
 	}
 	return rows;
+}
+
+/** The snapshot (Warehouse.snapshot) the current async context reads, if any. */
+const snapshots = new AsyncLocalStorage<{ warehouse: Warehouse; conn: DuckDBConnection; queue: Promise<unknown> }>();
+
+/**
+ * DuckDB's settings for the warehouse: memory_limit ATTENDANCE_MEMORY_LIMIT (default 3GB, so that a
+ * 100M-mark warehouse stays within 4 GB of memory; larger work spills to the temp folder beside the file)
+ * and threads ATTENDANCE_THREADS (default: one per core).
+ */
+function instanceSettings(): Record<string, string> {
+	const settings: Record<string, string> = { memory_limit: process.env.ATTENDANCE_MEMORY_LIMIT || '3GB' };
+	if (process.env.ATTENDANCE_THREADS) settings.threads = process.env.ATTENDANCE_THREADS;
+	return settings;
 }
 
 export class Warehouse {
@@ -106,7 +138,7 @@ export class Warehouse {
 	/** Opens (creating if need be) the warehouse file and brings its schema and measures up to date. */
 	static async open(path = defaultWarehousePath()): Promise<Warehouse> {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-		const instance = await DuckDBInstance.fromCache(path);
+		const instance = await DuckDBInstance.fromCache(path, instanceSettings());
 		const warehouse = new Warehouse(path, instance);
 		await warehouse.withConnection(async (conn) => {
 			await migrate(conn);
@@ -130,9 +162,39 @@ export class Warehouse {
 		}
 	}
 
-	/** Runs `sql/<name>.sql` with named parameters and returns its rows. */
+	/** Runs `sql/<name>.sql` with named parameters and returns its rows (inside `snapshot`, on its connection). */
 	async query(name: string, params?: Params): Promise<Row[]> {
+		const snapshot = snapshots.getStore();
+		if (snapshot?.warehouse === this) {
+			// one query at a time on the snapshot's connection
+			const next = snapshot.queue.then(() => runFile(snapshot.conn, name, params));
+			snapshot.queue = next.catch(() => undefined);
+			return next;
+		}
 		return this.withConnection((conn) => runFile(conn, name, params));
+	}
+
+	/**
+	 * Runs `work` with every `query` of this warehouse inside it reading one snapshot (one connection,
+	 * one transaction), so an answer built from several queries never mixes data from before and after
+	 * an import that commits meanwhile.
+	 */
+	async snapshot<T>(work: () => Promise<T>): Promise<T> {
+		if (snapshots.getStore()?.warehouse === this) return work();
+		return this.withConnection(async (conn) => {
+			await this.begin(conn);
+			const snapshot = { warehouse: this as Warehouse, conn, queue: Promise.resolve() as Promise<unknown> };
+			try {
+				const result = await snapshots.run(snapshot, work);
+				await snapshot.queue;
+				await conn.run('COMMIT');
+				return result;
+			} catch (error) {
+				await snapshot.queue;
+				await conn.run('ROLLBACK');
+				throw error;
+			}
+		});
 	}
 
 	/** Runs `work` in one transaction: it commits whole or rolls back whole. */
@@ -141,13 +203,45 @@ export class Warehouse {
 			await conn.run('BEGIN TRANSACTION');
 			try {
 				const result = await work(conn);
-				await conn.run('COMMIT');
+				await this.committing(() => conn.run('COMMIT'));
 				return result;
 			} catch (error) {
 				await conn.run('ROLLBACK');
 				throw error;
 			}
 		});
+	}
+
+	// No snapshot begins while a transaction commits: tests saw a snapshot begun during a large commit
+	// read part of it (the new marks without the enrolments the same import had extended).
+	private commit: Promise<unknown> | null = null;
+	private beginning = 0;
+
+	private async committing<T>(commit: () => Promise<T>): Promise<T> {
+		for (;;) {
+			while (this.beginning > 0) await new Promise((r) => setTimeout(r, 1));
+			if (this.commit) await this.commit.catch(() => undefined);
+			else if (this.beginning === 0) break;
+		}
+		const done = commit();
+		this.commit = done;
+		try {
+			return await done;
+		} finally {
+			this.commit = null;
+		}
+	}
+
+	/** Begins a snapshot's transaction on `conn` and fixes its view with a first read, between commits. */
+	private async begin(conn: DuckDBConnection): Promise<void> {
+		while (this.commit) await this.commit.catch(() => undefined);
+		this.beginning++;
+		try {
+			await conn.run('BEGIN TRANSACTION');
+			await conn.run('SELECT count(*) FROM schema_migrations');
+		} finally {
+			this.beginning--;
+		}
 	}
 
 	/** Writes everything from the write-ahead log into the file. */
@@ -158,9 +252,9 @@ export class Warehouse {
 
 /**
  * The `sql/measures/*.sql` files, each defining the macro it is named after, ordered so that a measure
- * built on others (its text names them) comes after them.
+ * built on others (its text names them) comes after them (to define them elsewhere, e.g. over a Parquet export).
  */
-function measuresInDependencyOrder(): string[] {
+export function measuresInDependencyOrder(): string[] {
 	const files = sqlFolder('measures');
 	const macro = (file: string) => file.slice('measures/'.length);
 	const ordered: string[] = [];

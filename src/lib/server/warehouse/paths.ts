@@ -18,7 +18,8 @@ function findProjectRoot(): string {
 }
 
 export const projectRoot = findProjectRoot();
-export const sqlDir = join(projectRoot, 'sql');
+/** The SQL files: `ATTENDANCE_SQL_DIR` if set (a copy to try changes on), else the project's `sql/`. */
+export const sqlDir = process.env.ATTENDANCE_SQL_DIR ? resolve(process.env.ATTENDANCE_SQL_DIR) : join(projectRoot, 'sql');
 
 /** The warehouse file: `ATTENDANCE_DB` if set, else data/warehouse.duckdb. */
 export function defaultWarehousePath(): string {

@@ -2,35 +2,41 @@
 // streamed to a temp file and imported by the same code as the CLI's `import`.
 //   POST /api/imports   x-file-name: <the file's name, URI-encoded>   [x-school: <URN>]
 // 200 with the ImportResult; 422 with { file, problems: [{ line, pupil, reason }], totalProblems, message }
-// when the file is rejected (nothing from it is imported); 400 on a bad header; 413 when the server's
-// BODY_SIZE_LIMIT is smaller than the file.
+// when the file is rejected (nothing from it is imported); 400 on a bad header or a body that did not
+// arrive whole; 403 from another site (CSRF); 413 when larger than ATTENDANCE_MAX_UPLOAD_MB (default
+// 1024) or the server's BODY_SIZE_LIMIT; 415 for a workbook, PDF, archive or other binary file.
+// The temp file is removed whatever happens (after a SIGKILL, by the next server's first upload).
 import { error, json } from '@sveltejs/kit';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { importFile, isImportRejected } from '$lib/server/ingest';
 import { uploadName, uploadSchool } from '$lib/server/datasets/imports';
 import { appWarehouse } from '$lib/server/warehouse/shared';
+import { can } from '$lib/server/auth/roles';
+import { notATextExport, refusedContentType, sameOrigin, sizeText } from '$lib/components/imports/guard';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, url, locals }) => {
+	// imports are for admins (hooks.server.ts enforces it too; tests calling the handler bare pass no locals)
+	if (locals && !can(locals.user, 'admin')) error(locals.user ? 403 : 401, locals.user ? 'Only an admin can import files.' : 'sign in first');
+	// CSRF: the body is raw bytes (SvelteKit's form check does not cover it), so the browser's own
+	// Origin / Sec-Fetch-Site headers must say this page sent it
+	if (!sameOrigin(request.headers, url.origin)) error(403, 'Uploads are accepted only from this site’s own Imports page.');
 	const name = uploadName(request.headers.get('x-file-name'));
 	const school = uploadSchool(request.headers.get('x-school'));
-	const dir = await mkdtemp(join(tmpdir(), 'lens-upload-'));
+	const limit = maxUploadBytes();
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (declared > limit) error(413, tooLarge(name, limit, declared));
+	const wrongType = refusedContentType(request.headers.get('content-type'));
+	if (wrongType) error(415, `${name} ${wrongType}`);
+
+	await sweepStaleUploads();
+	const dir = await mkdtemp(join(tmpdir(), `lens-upload-${process.pid}-`));
 	try {
 		const path = join(dir, 'upload');
-		try {
-			const body = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : Readable.from([]);
-			await pipeline(body, createWriteStream(path));
-		} catch (e) {
-			const status = (e as { status?: number }).status;
-			if (status === 413) error(413, `${name} is larger than the server accepts (set BODY_SIZE_LIMIT=Infinity when starting it)`);
-			error(400, `${name} did not arrive whole: ${(e as Error).message}`);
-		}
+		await receive(request, path, name, limit);
 		const warehouse = await appWarehouse();
 		try {
 			return json(await importFile(warehouse, path, { school, name }));
@@ -47,6 +53,108 @@ export const POST: RequestHandler = async ({ request }) => {
 			);
 		}
 	} finally {
+		await request.body?.cancel().catch(() => undefined);
 		await rm(dir, { recursive: true, force: true });
 	}
 };
+
+let swept: Promise<void> | undefined;
+
+/**
+ * Once per process: removes the temp folders of uploads whose server process is gone (killed in the
+ * middle of an upload, it could not remove its own). Each folder is named after its process's id.
+ */
+function sweepStaleUploads(): Promise<void> {
+	swept ??= (async () => {
+		for (const entry of await readdir(tmpdir()).catch(() => [] as string[])) {
+			const pid = Number(/^lens-upload-(\d+)-/.exec(entry)?.[1]);
+			if (!pid || pid === process.pid || alive(pid)) continue;
+			await rm(join(tmpdir(), entry), { recursive: true, force: true }).catch(() => undefined);
+		}
+	})();
+	return swept;
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** ATTENDANCE_MAX_UPLOAD_MB (default 1024): the largest upload accepted, in bytes. */
+function maxUploadBytes(): number {
+	const mb = Number(process.env.ATTENDANCE_MAX_UPLOAD_MB ?? 1024);
+	return (Number.isFinite(mb) && mb > 0 ? mb : 1024) * 1024 * 1024;
+}
+
+function tooLarge(name: string, limit: number, size?: number): string {
+	const actual = size ? ` (${sizeText(size)})` : '';
+	return `${name}${actual} is larger than the ${sizeText(limit)} this server accepts: split it (a term at a time), or ask the administrator to raise ATTENDANCE_MAX_UPLOAD_MB`;
+}
+
+/**
+ * Streams the body to `path`, counting bytes (413 past `limit`) and sniffing the first bytes (415 for
+ * a workbook, PDF, archive or binary) before much is written.
+ */
+async function receive(request: Request, path: string, name: string, limit: number): Promise<void> {
+	const out = createWriteStream(path);
+	const closed = new Promise<void>((resolve, reject) => {
+		out.on('close', resolve);
+		out.on('error', reject);
+	});
+	let received = 0;
+	let head = Buffer.alloc(0);
+	let refusal: { status: 413 | 415; message: string } | undefined;
+	try {
+		const reader = request.body?.getReader();
+		for (;;) {
+			let chunk: ReadableStreamReadResult<Uint8Array>;
+			try {
+				if (!reader) break;
+				chunk = await reader.read();
+			} catch (e) {
+				const status = (e as { status?: number }).status;
+				if (status === 413) refusal = { status: 413, message: `${tooLarge(name, limit)} (or BODY_SIZE_LIMIT=Infinity is not set)` };
+				else error(400, `${name} did not arrive whole: ${(e as Error).message}`);
+				break;
+			}
+			if (chunk.done) break;
+			received += chunk.value.byteLength;
+			if (received > limit) {
+				refusal = { status: 413, message: tooLarge(name, limit) };
+				break;
+			}
+			if (head.length < 8192) {
+				head = Buffer.concat([head, Buffer.from(chunk.value.subarray(0, 8192 - head.length))]);
+				const what = notATextExport(head, head.length >= 8192);
+				if (what) {
+					refusal = { status: 415, message: `${name} ${what}` };
+					break;
+				}
+			}
+			await write(out, chunk.value);
+		}
+		if (!refusal && head.length > 0) {
+			const what = notATextExport(head, true);
+			if (what) refusal = { status: 415, message: `${name} ${what}` };
+		}
+		if (refusal) await reader?.cancel().catch(() => undefined);
+	} finally {
+		out.end();
+		await closed;
+	}
+	if (refusal) error(refusal.status, refusal.message);
+}
+
+function write(out: WriteStream, bytes: Uint8Array): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (out.write(bytes)) resolve();
+		else {
+			out.once('drain', resolve);
+			out.once('error', reject);
+		}
+	});
+}

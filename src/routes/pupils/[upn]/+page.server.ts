@@ -1,9 +1,19 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { can, canSeeSchool } from '$lib/server/auth/roles';
+import { WEEKS_BEFORE } from '$lib/server/datasets/interventions';
 import { UPN_PATTERN } from '$lib/server/datasets/pupil';
 import { filterParams } from '$lib/server/filters';
 import { FILTER_PARAMS } from '$lib/filters';
+import {
+	changeIntervention,
+	checkNewIntervention,
+	interventionById,
+	interventionTypes,
+	InterventionProblem,
+	recordIntervention
+} from '$lib/server/interventions';
 import { appWarehouse } from '$lib/server/warehouse/shared';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export interface PupilProfile {
 	upn: string;
@@ -32,7 +42,7 @@ export interface PupilProfile {
  * checked (400 when it is not a letter and 12 digits, 404 when the pupil is not in the warehouse). A year
  * group or cohort filter means nothing for one pupil: the page drops it from the URL.
  */
-export const load: PageServerLoad = async ({ params, parent, url }) => {
+export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
 	const upn = params.upn;
 	if (!UPN_PATTERN.test(upn)) {
 		if (UPN_PATTERN.test(upn.toUpperCase())) redirect(308, `/pupils/${upn.toUpperCase()}${url.search}`);
@@ -47,16 +57,83 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
 	const sql = filterParams(filters);
-	const [profile, yearToDate] = await Promise.all([
+	const [profile, yearToDate, interventions, history, types, schools] = await Promise.all([
 		warehouse.query('views/pupil/profile', { upn, year_start: sql.year_start }),
-		warehouse.query('views/pupil/year_to_date', { ...sql, upn })
+		warehouse.query('views/pupil/year_to_date', { ...sql, upn }),
+		warehouse.query('views/interventions/log', { ...sql, upn, type: null, status: null, weeks: WEEKS_BEFORE.default }),
+		warehouse.query('views/interventions/history', { upn }),
+		interventionTypes(warehouse),
+		warehouse.query('views/interventions/pupil_schools', { upn })
 	]);
 	if (profile.length === 0) error(404, `No pupil with UPN ${upn} is in the warehouse`);
 	const rows = profile as unknown as PupilProfile[];
+	// who may record: the interventions capability, at a school of the pupil's the user may see
+	const recordSchools = can(locals.user, 'interventions')
+		? (schools as { school_urn: number; school_name: string }[]).filter((s) => canSeeSchool(locals.user, s.school_urn))
+		: [];
 	return {
 		upn,
 		pupil: rows[0],
 		enrolments: rows.filter((r) => r.school_urn !== null),
-		yearToDate: yearToDate as Record<string, number | boolean | string | null>[]
+		yearToDate: yearToDate as Record<string, number | boolean | string | null>[],
+		interventions: interventions as Record<string, string | number | boolean | null>[],
+		interventionHistory: history as Record<string, string | number | null>[],
+		weeksBefore: WEEKS_BEFORE.default,
+		/** The types a new intervention may have (the list's current ones, in its order). */
+		interventionTypes: types.filter((t) => !t.retired_at).map((t) => t.name),
+		recordSchools
 	};
+};
+
+/** The fields a form sent, as strings (null when absent). */
+function fields<K extends string>(form: FormData, names: K[]): Record<K, string | null> {
+	return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? (form.get(n) as string) : null])) as Record<K, string | null>;
+}
+
+/**
+ * Recording an intervention on the pupil's page and changing one (an end date, a new review date): for
+ * users who may record interventions (403 otherwise) at a school they may see (403 otherwise). A problem
+ * with the form is a 400 with the message and the values sent, shown beside the form.
+ */
+export const actions: Actions = {
+	record: async ({ request, params, locals }) => {
+		if (!can(locals.user, 'interventions')) error(403, 'Your role cannot record interventions');
+		const upn = params.upn;
+		if (!UPN_PATTERN.test(upn)) error(400, 'a UPN is a capital letter and 12 digits');
+		const form = fields(await request.formData(), ['school', 'type', 'start', 'end', 'review', 'target', 'notes']);
+		const warehouse = await appWarehouse();
+		const schools = (await warehouse.query('views/interventions/pupil_schools', { upn })) as { school_urn: number }[];
+		if (schools.length === 0) error(404, `No pupil with UPN ${upn} is on roll at any school in the warehouse`);
+		const school = form.school ? Number(form.school) : schools[0].school_urn;
+		if (!schools.some((s) => s.school_urn === school))
+			return fail(400, { action: 'record', field: 'school', message: 'The pupil has not been on roll at that school.', values: form });
+		if (!canSeeSchool(locals.user, school)) error(403, 'You cannot record interventions for pupils of that school');
+		try {
+			const checked = checkNewIntervention({ ...form, upn, school }, await interventionTypes(warehouse));
+			const id = await recordIntervention(warehouse, checked, locals.user!.name);
+			return { action: 'record', id, message: `Recorded: ${checked.type} from ${checked.start}.` };
+		} catch (e) {
+			if (e instanceof InterventionProblem) return fail(400, { action: 'record', field: e.field, message: e.message, values: form });
+			throw e;
+		}
+	},
+	change: async ({ request, params, locals }) => {
+		if (!can(locals.user, 'interventions')) error(403, 'Your role cannot change interventions');
+		const form = fields(await request.formData(), ['id', 'end', 'review']);
+		const id = Number(form.id);
+		const warehouse = await appWarehouse();
+		const current = Number.isInteger(id) && id > 0 ? await interventionById(warehouse, id) : undefined;
+		if (!current || current.upn !== params.upn) error(404, 'No such intervention for this pupil');
+		// an intervention of no known school: only for users who see every school
+		const urn = current.school_urn as number | null;
+		if (urn === null ? locals.user?.schools !== null : !canSeeSchool(locals.user, urn))
+			error(403, 'You cannot change interventions for pupils of that school');
+		try {
+			const description = await changeIntervention(warehouse, current, { end: form.end, review: form.review }, locals.user!.name);
+			return { action: 'change', id, message: `${current.type} (from ${current.start_date}): ${description}.` };
+		} catch (e) {
+			if (e instanceof InterventionProblem) return fail(400, { action: 'change', id, field: e.field, message: e.message, values: form });
+			throw e;
+		}
+	}
 };

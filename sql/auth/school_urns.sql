@@ -1,0 +1,1 @@
+SELECT urn FROM schools ORDER BY urn;

@@ -1,0 +1,1 @@
+INSERT INTO settings VALUES ($key, $value, $now::TIMESTAMP, $saved_by);

@@ -1,0 +1,1 @@
+INSERT INTO codes VALUES ($code, $category, $counts_in_possible);

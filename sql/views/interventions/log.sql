@@ -1,0 +1,119 @@
+-- Interventions, the log: every intervention open at some time in the chosen period (started on or
+-- before $to and not ended before $from; one with no end date is open until it is ended), with its
+-- status as of the latest marked day in the period ("today", views/interventions/as_of), review overdue
+-- when it is open and its review date is before that day, and the pupil's attendance before and since.
+-- Grain: one row per intervention. Pupil-level (names, UPNs).
+--
+-- school: the intervention's school, else the school the pupil was last marked at. status: 'ended' once
+-- its end date is before as_of, else 'open' (an end date is the intervention's last day).
+-- Attendance = 1 - (authorised + unauthorised) / possible sessions, from the pupil's marks at the
+-- intervention's school through filtered_marks: before = the $weeks weeks (7 × $weeks calendar days)
+-- before the start date; since = from the start date to as_of (whether or not it has ended since).
+-- target_rate: the target as a fraction of sessions, read from its text: "N of M sessions" (also
+-- "N out of M sessions", "N/M sessions") is N/M, "NN%" (e.g. "95% attendance") is NN/100; any other
+-- target is NULL and shows as text with no progress (so is a rate of 0 or above 100%). progress =
+-- since_attendance - target_rate (a fraction: +0.02 is 2 percentage points above target); target_met when
+-- the sessions attended since the start are at least the target's share of the possible ones.
+-- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value:
+-- year group and cohort as of $from), $type (a type name or NULL), $status ('open', 'ended', 'overdue' or
+-- NULL), $weeks (1-26), $upn (one pupil, or NULL for all).
+WITH as_of AS (
+	SELECT max(date) AS d FROM marks
+	WHERE date <= $to::DATE AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
+),
+picked AS (
+	SELECT i.*,
+		coalesce(i.school_urn, (SELECT e.school_urn FROM enrolments e WHERE e.pupil_id = i.pupil_id
+			ORDER BY e.last_mark_date DESC NULLS LAST, e.school_urn LIMIT 1)) AS school
+	FROM interventions i
+	WHERE i.start_date <= $to::DATE
+		AND (i.end_date IS NULL OR i.end_date >= $from::DATE)
+		AND ($type::VARCHAR IS NULL OR i.type = $type::VARCHAR)
+		AND ($upn::VARCHAR IS NULL OR i.pupil_id = (SELECT pupil_id FROM pupils WHERE upn = $upn::VARCHAR))
+		AND i.pupil_id IN (SELECT pupil_id FROM filtered_pupils($from::DATE, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR))
+),
+scoped AS (
+	SELECT p.*,
+		(SELECT d FROM as_of) AS as_of,
+		CASE WHEN p.end_date < (SELECT d FROM as_of) THEN 'ended' ELSE 'open' END AS status
+	FROM picked p
+	WHERE $school::INTEGER IS NULL OR p.school = $school::INTEGER
+),
+chosen AS (
+	SELECT s.*,
+		s.status = 'open' AND s.review_date < s.as_of AS review_overdue,
+		-- the target as a fraction num / den: "N of M sessions" is N / M, "NN%" is NN / 100
+		CASE
+			WHEN regexp_matches(s.target, '(\d+)\s*(of|out of|/)\s*(\d+)\s*sessions?', 'i') THEN
+				try_cast(regexp_extract(s.target, '(\d+)\s*(of|out of|/)\s*(\d+)\s*sessions?', 1, 'i') AS DECIMAL(9, 3))
+			WHEN regexp_matches(s.target, '(\d+(\.\d+)?)\s*%') THEN
+				try_cast(regexp_extract(s.target, '(\d+(\.\d+)?)\s*%', 1) AS DECIMAL(9, 3))
+		END AS target_num,
+		CASE
+			WHEN regexp_matches(s.target, '(\d+)\s*(of|out of|/)\s*(\d+)\s*sessions?', 'i') THEN
+				try_cast(regexp_extract(s.target, '(\d+)\s*(of|out of|/)\s*(\d+)\s*sessions?', 3, 'i') AS DECIMAL(9, 3))
+			WHEN regexp_matches(s.target, '(\d+(\.\d+)?)\s*%') THEN 100
+		END AS target_den
+	FROM scoped s
+	WHERE $status::VARCHAR IS NULL
+		OR ($status::VARCHAR = 'overdue' AND s.status = 'open' AND s.review_date < s.as_of)
+		OR s.status = $status::VARCHAR
+),
+marked AS (
+	SELECT m.pupil_id, m.school_urn, m.date, m.counts_in_possible, m.category
+	FROM filtered_marks((SELECT min(start_date) FROM chosen) - 7 * $weeks::INTEGER, (SELECT d FROM as_of), NULL) m
+	WHERE m.pupil_id IN (SELECT pupil_id FROM chosen)
+),
+attendance AS (
+	SELECT c.intervention_id,
+		count(*) FILTER (WHERE m.date < c.start_date AND m.counts_in_possible)::INTEGER AS before_possible,
+		count(*) FILTER (WHERE m.date < c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS before_absent,
+		count(*) FILTER (WHERE m.date >= c.start_date AND m.counts_in_possible)::INTEGER AS since_possible,
+		count(*) FILTER (WHERE m.date >= c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS since_absent
+	FROM chosen c
+	JOIN marked m ON m.pupil_id = c.pupil_id AND m.school_urn = c.school
+		AND m.date >= c.start_date - 7 * $weeks::INTEGER AND m.date <= c.as_of
+	GROUP BY c.intervention_id
+),
+cohorts AS (
+	SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group'
+)
+SELECT
+	c.intervention_id,
+	p.upn,
+	nullif(concat_ws(' ', p.forename, p.surname), '') AS name,
+	nullif(concat_ws(', ', p.surname, p.forename), '') AS sort_name,
+	coalesce(yg.value, p.year_group) AS year_group,
+	yg.sort_key::INTEGER AS year_group_order,
+	c.school AS school_urn,
+	c.type,
+	c.start_date,
+	c.end_date,
+	c.review_date,
+	c.target,
+	c.notes,
+	c.staff,
+	c.import_id,
+	c.recorded_by,
+	c.recorded_at,
+	c.status,
+	coalesce(c.review_overdue, false) AS review_overdue,
+	CASE WHEN c.review_overdue THEN (c.as_of - c.review_date)::INTEGER END AS days_overdue,
+	c.as_of,
+	CASE WHEN c.target_ok THEN c.target_num::DOUBLE / c.target_den::DOUBLE END AS target_rate,
+	coalesce(a.before_possible, 0) AS before_possible,
+	coalesce(a.before_absent, 0) AS before_absent,
+	1 - a.before_absent::DOUBLE / nullif(a.before_possible, 0) AS before_attendance,
+	coalesce(a.since_possible, 0) AS since_possible,
+	coalesce(a.since_absent, 0) AS since_absent,
+	1 - a.since_absent::DOUBLE / nullif(a.since_possible, 0) AS since_attendance,
+	CASE WHEN c.target_ok THEN 1 - a.since_absent::DOUBLE / nullif(a.since_possible, 0) - c.target_num::DOUBLE / c.target_den::DOUBLE END AS progress,
+	-- compared exactly: attended × den ≥ num × possible
+	CASE WHEN c.target_ok AND a.since_possible > 0
+		THEN (a.since_possible - a.since_absent) * c.target_den >= c.target_num * a.since_possible END AS target_met
+FROM (SELECT *, coalesce(target_num > 0 AND target_den > 0 AND target_num <= target_den, false) AS target_ok FROM chosen) c
+JOIN pupils p ON p.pupil_id = c.pupil_id
+LEFT JOIN attendance a ON a.intervention_id = c.intervention_id
+LEFT JOIN cohorts yg ON yg.pupil_id = c.pupil_id
+ORDER BY coalesce(c.review_overdue, false) DESC, c.review_date NULLS LAST, c.start_date, c.intervention_id;

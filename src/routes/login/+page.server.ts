@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { appWarehouse } from '$lib/server/warehouse/shared';
+import { signIn } from '$lib/server/auth/login';
+import { setSessionCookie } from '$lib/server/auth/sessions';
+import { DEMO_SETTING, getSetting } from '$lib/server/auth/settings';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '$lib/server/auth/demo';
+import { clientIp } from '$lib/server/api';
+import { listUsers } from '$lib/server/auth/users';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Where to go after signing in: a path of this site only (never another site's address). */
+function nextPath(value: string | null): string {
+	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, nextPath(url.searchParams.get('next')));
+	const warehouse = await appWarehouse();
+	const demo = (await getSetting(warehouse, DEMO_SETTING)) === 'true';
+	return {
+		next: nextPath(url.searchParams.get('next')),
+		/** No accounts yet: the page says how to create the first admin. */
+		noUsers: (await listUsers(warehouse)).length === 0,
+		demo: demo ? { password: DEMO_PASSWORD, logins: DEMO_LOGINS.map((l) => ({ name: l.name, what: l.what })) } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const name = String(form.get('name') ?? '').trim().slice(0, 100);
+		const password = String(form.get('password') ?? '').slice(0, 1000);
+		const next = nextPath(String(form.get('next') ?? ''));
+		if (!name || !password) return fail(400, { name, message: 'Enter your user name and password.' });
+		const result = await signIn(await appWarehouse(), name, password, clientIp(event) ?? 'unknown');
+		if (!result.ok) return fail(result.reason === 'locked' ? 429 : 400, { name, message: result.message });
+		setSessionCookie(event.cookies, event.url, result.token, result.expires);
+		redirect(303, next);
+	}
+};

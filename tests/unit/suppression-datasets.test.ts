@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/lib/server/api';
+import { CODES_DATASETS } from '../../src/lib/server/datasets/codes';
+import { COHORTS_DATASETS } from '../../src/lib/server/datasets/cohorts';
+import { OVERVIEW_DATASETS } from '../../src/lib/server/datasets/overview';
+import { PATTERNS_DATASETS } from '../../src/lib/server/datasets/patterns';
+import { SUMMARY_DATASETS } from '../../src/lib/server/datasets/summary';
+
+// Every governors' suppression spec must name columns its dataset answers with: a misspelt column would
+// leave a small number showing without any error.
+const REGISTRIES: Record<string, Record<string, Dataset>> = {
+	summary: SUMMARY_DATASETS,
+	overview: OVERVIEW_DATASETS,
+	cohorts: COHORTS_DATASETS,
+	patterns: PATTERNS_DATASETS,
+	codes: CODES_DATASETS
+};
+
+describe('suppression specs of the aggregate datasets', () => {
+	for (const [view, datasets] of Object.entries(REGISTRIES))
+		for (const [name, dataset] of Object.entries(datasets)) {
+			if (!dataset.suppress) continue;
+			it(`${view}/${name} names only columns it answers with`, () => {
+				const spec = dataset.suppress!;
+				const named = [
+					spec.pupils,
+					...spec.cells,
+					...(spec.groupBy ?? []),
+					...(spec.alsoGroupBy ?? []).flat(),
+					...(spec.counts ?? []).flatMap((c) => [c.pupils, ...c.cells])
+				];
+				expect(named.filter((c) => !dataset.columns.includes(c))).toEqual([]);
+				// the pupil counts themselves are withheld with what rests on them
+				expect(spec.cells).toContain(spec.pupils);
+				for (const c of spec.counts ?? []) expect(c.cells).toContain(c.pupils);
+			});
+		}
+
+	it('covers every aggregate dataset whose rows carry a count of pupils', () => {
+		const withPupils = Object.entries(REGISTRIES).flatMap(([view, datasets]) =>
+			Object.entries(datasets)
+				.filter(([, d]) => !d.pupilLevel && d.columns.some((c) => /(^|_)pupils$/.test(c)))
+				.map(([name, d]) => `${view}/${name}${d.suppress ? '' : ' (none)'}`)
+		);
+		expect(withPupils.filter((n) => n.endsWith('(none)'))).toEqual([]);
+	});
+});
