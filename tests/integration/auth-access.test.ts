@@ -184,6 +184,9 @@ describe('api.ts: pupil-level datasets, suppression, audit', () => {
 		expect(adminFemale).toMatchObject({ pupils: 1, possible_sessions: 10, absent_sessions: 10 });
 		const governorFemale = governor.rows.find((r) => r.value === 'Female')!;
 		expect(governorFemale).toMatchObject({ pupils: null, possible_sessions: null, absent_sessions: null, absence_rate: null });
+		// the withheld cells are named, so tables show 'c' for them and '–' only for figures that do not exist
+		expect(String(governorFemale.withheld_columns).split(',')).toEqual(expect.arrayContaining(['pupils', 'possible_sessions', 'absent_sessions', 'absence_rate']));
+		expect(admin.columns).not.toContain('withheld_columns');
 		expect(JSON.stringify(governor.rows)).not.toContain(A);
 	});
 });

@@ -1,5 +1,6 @@
 import type { DataRow } from '$lib/arrow-client';
 import { toCsv } from '$lib/csv';
+import { isWithheld, WITHHELD } from '$lib/withheld';
 
 export interface Column {
 	key: string;
@@ -20,7 +21,9 @@ function save(blob: Blob, filename: string): void {
 }
 
 export function rowsToCsv(rows: DataRow[], columns: Column[]): string {
-	return toCsv(rows, columns.map((c) => c.key));
+	// figures withheld for small numbers are written as 'c', the DfE's symbol
+	const shown = rows.map((row) => (row[WITHHELD] ? Object.fromEntries(columns.map((c) => [c.key, isWithheld(row, c.key) ? 'c' : row[c.key]])) : row));
+	return toCsv(shown, columns.map((c) => c.key));
 }
 
 export function downloadCsv(rows: DataRow[], columns: Column[], filename: string): void {

@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { ARROW_TYPE, rowsToArrow } from './arrow';
 import { suppressRows, type SuppressionSpec } from './suppression';
+import { WITHHELD } from '../withheld';
 import { can, mustSuppress } from './auth/roles';
 import { audit } from './auth/audit';
 import { filterParams, resolveFilters, type FilterParams } from './filters';
@@ -53,11 +54,18 @@ export async function datasetResponse(event: RequestEvent, datasets: Record<stri
 		throw e;
 	}
 	const ms = performance.now() - started;
-	if (mustSuppress(user) && dataset.suppress) rows = suppressRows(rows, dataset.suppress);
+	let columns = dataset.columns;
+	if (mustSuppress(user) && dataset.suppress) {
+		const before = rows;
+		rows = suppressRows(rows, dataset.suppress);
+		// which cells were withheld, so tables show the DfE's 'c' rather than a missing figure
+		rows = rows.map((row, i) => ({ ...row, [WITHHELD]: columns.filter((c) => row[c] === null && before[i][c] !== null).join(',') || null }));
+		columns = [...columns, WITHHELD];
+	}
 	// who opened which pupils' data
 	if (dataset.pupilLevel)
 		await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
-	return new Response(rowsToArrow(rows, dataset.columns) as BodyInit, {
+	return new Response(rowsToArrow(rows, columns) as BodyInit, {
 		headers: {
 			'content-type': ARROW_TYPE,
 			'cache-control': 'no-store',

@@ -17,7 +17,7 @@ export function cohortBars(rows: DataRow[], width: number, measure: Measure, hre
 	const groups = rows.map((d) => d.value as string);
 	const top = Math.max(0.05, ...rows.flatMap((d) => [value(d) ?? 0, (d[m.rest] as number) ?? 0, (d[m.national] as number) ?? 0]));
 	const longest = Math.max(...groups.map((g) => g.length));
-	const label = (d: DataRow) => `${pct(value(d))}  ${(d.pupils as number).toLocaleString('en-GB')} ${d.pupils === 1 ? 'pupil' : 'pupils'}${isSmall(d) ? ' ⚠' : ''}`;
+	const label = (d: DataRow) => `${pct(value(d))}  ${(d.pupils === null ? 'c' : (d.pupils as number).toLocaleString('en-GB'))} ${d.pupils === 1 ? 'pupil' : 'pupils'}${isSmall(d) ? ' ⚠' : ''}`;
 	const describe = (d: DataRow) =>
 		`${d.value}: ${m.label.toLowerCase()} ${pct(value(d))} (${d.pupils} pupils${isSmall(d) ? ', a small group' : ''}); ` +
 		`rest of school ${pct(d[m.rest] as number | null)}, ${points(d[m.gap] as number | null)}` +

@@ -52,7 +52,7 @@ export function crossedHeatmap(rows: DataRow[], width: number, measure: Measure,
 			Plot.cell(rows.filter(isSmall), { x: 'col_value', y: 'row_value', fill: 'none', stroke: '#57606a', strokeWidth: 1.5, strokeDasharray: '4,3', inset: 2, pointerEvents: 'none' }),
 			Plot.text(rows, {
 				x: 'col_value', y: 'row_value', pointerEvents: 'none', lineHeight: 1.25, fontVariant: 'tabular-nums',
-				text: (d: DataRow) => `${pct(d[m.value] as number)}\nn = ${(d.pupils as number).toLocaleString('en-GB')}${isSmall(d) ? ' ⚠' : ''}`,
+				text: (d: DataRow) => `${pct(d[m.value] as number)}\nn = ${(d.pupils === null ? 'c' : (d.pupils as number).toLocaleString('en-GB'))}${isSmall(d) ? ' ⚠' : ''}`,
 				fill: ink
 			})
 		]
