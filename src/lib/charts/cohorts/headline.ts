@@ -34,7 +34,9 @@ export function headline(rows: DataRow[], count = 3): Headline {
 	const sentences = picked.map((d) => {
 		const who = groupPhrase(d.value as string);
 		let text = `${who} miss ${(d.gap_to_rest_points as number).toFixed(1)} percentage points more of their sessions than other pupils ` +
-			`(${pct(d.absence_rate as number)} against ${pct(d.rest_absence_rate as number)}); ${pct(d.persistent_percent as number)} of them are persistently absent.`;
+			`(${pct(d.absence_rate as number)} against ${pct(d.rest_absence_rate as number)})` +
+			// a persistent-absence figure withheld for small numbers (governors) is left out
+			(d.persistent_percent === null ? '.' : `; ${pct(d.persistent_percent as number)} of them are persistently absent.`);
 		if (d.national_absence_rate !== null)
 			text += ` Nationally the figure for this group is ${pct(d.national_absence_rate as number)} (${d.national_period}).`;
 		return text;
