@@ -6,30 +6,17 @@
 -- present: / \ L; aea: approved educational activity (K V P W B, pre-2024 J);
 -- authorised / unauthorised: the absence categories of the national code table;
 -- late: L (late before registers closed, present); late_after_close: U (unauthorised absence).
--- Summed from the pupil_day_totals pre-aggregate (sql/schema/040_pre_aggregates.sql: the same counts per day,
--- kept current by every import) with filtered_marks' filters: half the rows and no join to codes.
 CREATE OR REPLACE MACRO pupil_sessions(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL, cohort_value := NULL) AS TABLE
 SELECT
-	d.school_urn,
-	d.pupil_id,
-	sum(d.possible)::INTEGER AS possible_sessions,
-	sum(d.present)::INTEGER AS present_sessions,
-	sum(d.aea)::INTEGER AS aea_sessions,
-	sum(d.authorised)::INTEGER AS authorised_sessions,
-	sum(d.unauthorised)::INTEGER AS unauthorised_sessions,
-	sum(d.late)::INTEGER AS late_sessions,
-	sum(d.late_after_close)::INTEGER AS late_after_close_sessions
-FROM (
-	SELECT * FROM pupil_day_totals
-	WHERE date BETWEEN date_from AND date_to AND (school IS NULL OR school_urn = school)
-		AND year_group IS NULL AND cohort_dimension IS NULL
-	UNION ALL
-	SELECT * FROM pupil_day_totals
-	WHERE date BETWEEN date_from AND date_to AND (school IS NULL OR school_urn = school)
-		AND NOT (year_group IS NULL AND cohort_dimension IS NULL)
-		AND pupil_id IN (
-			SELECT pupil_id FROM filtered_pupils(date_from, year_group := year_group, cohort_dimension := cohort_dimension,
-				cohort_value := cohort_value))
-) d
-GROUP BY d.school_urn, d.pupil_id
-HAVING sum(d.possible) > 0;
+	m.school_urn,
+	m.pupil_id,
+	count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible_sessions,
+	count(*) FILTER (WHERE m.category = 'present')::INTEGER AS present_sessions,
+	count(*) FILTER (WHERE m.category = 'aea')::INTEGER AS aea_sessions,
+	count(*) FILTER (WHERE m.category = 'authorised')::INTEGER AS authorised_sessions,
+	count(*) FILTER (WHERE m.category = 'unauthorised')::INTEGER AS unauthorised_sessions,
+	count(*) FILTER (WHERE m.code = 'L')::INTEGER AS late_sessions,
+	count(*) FILTER (WHERE m.code = 'U')::INTEGER AS late_after_close_sessions
+FROM filtered_marks(date_from, date_to, school, year_group := year_group, cohort_dimension := cohort_dimension, cohort_value := cohort_value) m
+GROUP BY m.school_urn, m.pupil_id
+HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0;
