@@ -1,11 +1,9 @@
--- Merges a validated register (stage_marks) into the warehouse, inside the import's transaction.
--- A pupil-session not yet held is added; one held with another mark is amended, its old mark kept in
--- mark_history; one held with the same mark is unchanged. Parameters: $import_id, $changed_at, and
--- $has_minutes (whether the file carries minutes late: if not, minutes already held are kept).
-INSERT INTO pupils (pupil_id, upn, updated_by_import)
-SELECT nextval('pupil_id_seq'), upn, $import_id
-FROM (SELECT DISTINCT upn FROM stage_marks ORDER BY upn) s
-WHERE NOT EXISTS (SELECT 1 FROM pupils p WHERE p.upn = s.upn);
+-- Merges a validated register (stage_marks) into the warehouse, inside the import's transaction, after
+-- stage_repeats.sql and new_pupils.sql. A pupil-session not yet held is added; one held with another mark
+-- is amended, its old mark kept in mark_history; one held with the same mark is unchanged. Parameters:
+-- $import_id, $changed_at, $has_minutes (whether the file carries minutes late: if not, minutes already
+-- held are kept), and the extent of the file's school-days ($urn_from..$urn_to, $date_from..$date_to:
+-- stage_school_dates.sql), so that only the marks in it are read.
 
 CREATE OR REPLACE TEMP TABLE stage_diff AS
 SELECT
@@ -26,16 +24,24 @@ SELECT
 		ELSE 'amended'
 	END AS outcome
 FROM (
-	-- a pupil-session listed again with the same mark counts once (stage_repeats: validate_marks.sql)
 	SELECT * FROM stage_marks m
 	WHERE NOT EXISTS (
 		SELECT 1 FROM stage_repeats r
 		WHERE r.upn = m.upn AND r.date = m.date AND r.session = m.session AND r.school_urn = m.school_urn
-			AND m.row_no <> r.first_row
 	)
+	UNION ALL
+	-- a pupil-session listed again with the same mark counts once, as its first row (stage_repeats.sql);
+	-- once only, though a wide grid with a date's column twice has both cells on the same row
+	SELECT DISTINCT ON (m.upn, m.date, m.session, m.school_urn) m.*
+	FROM stage_marks m
+	JOIN stage_repeats r
+		ON r.upn = m.upn AND r.date = m.date AND r.session = m.session AND r.school_urn = m.school_urn AND m.row_no = r.first_row
 ) s
 JOIN pupils p ON p.upn = s.upn
-LEFT JOIN marks m
+LEFT JOIN (
+	SELECT * FROM marks
+	WHERE school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND date BETWEEN $date_from::DATE AND $date_to::DATE
+) m
 	ON m.school_urn = s.school_urn AND m.pupil_id = p.pupil_id AND m.date = s.date AND m.session = s.session;
 
 INSERT INTO mark_history
@@ -48,6 +54,7 @@ UPDATE marks
 SET code = d.code, minutes_late = d.minutes_late, import_id = $import_id
 FROM stage_diff d
 WHERE d.outcome = 'amended'
+	AND marks.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND marks.date BETWEEN $date_from::DATE AND $date_to::DATE
 	AND marks.school_urn = d.school_urn AND marks.pupil_id = d.pupil_id
 	AND marks.date = d.date AND marks.session = d.session;
 
@@ -71,7 +78,8 @@ CREATE OR REPLACE TEMP TABLE stage_touched_days AS
 SELECT DISTINCT school_urn, pupil_id, date FROM stage_diff WHERE outcome <> 'unchanged';
 
 DELETE FROM pupil_day_totals d USING stage_touched_days t
-WHERE d.school_urn = t.school_urn AND d.pupil_id = t.pupil_id AND d.date = t.date;
+WHERE d.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND d.date BETWEEN $date_from::DATE AND $date_to::DATE
+	AND d.school_urn = t.school_urn AND d.pupil_id = t.pupil_id AND d.date = t.date;
 
 INSERT INTO pupil_day_totals
 SELECT m.school_urn, m.pupil_id, m.date,
@@ -88,6 +96,7 @@ SELECT m.school_urn, m.pupil_id, m.date,
 FROM marks m
 JOIN codes c ON c.code = m.code
 SEMI JOIN stage_touched_days t ON t.school_urn = m.school_urn AND t.pupil_id = m.pupil_id AND t.date = m.date
+WHERE m.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND m.date BETWEEN $date_from::DATE AND $date_to::DATE
 GROUP BY m.school_urn, m.pupil_id, m.date
 ORDER BY m.school_urn, m.date, m.pupil_id;
 
@@ -95,22 +104,26 @@ CREATE OR REPLACE TEMP TABLE stage_touched_school_days AS
 SELECT DISTINCT school_urn, date FROM stage_touched_days;
 
 DELETE FROM school_day_totals d USING stage_touched_school_days t
-WHERE d.school_urn = t.school_urn AND d.date = t.date;
+WHERE d.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND d.date BETWEEN $date_from::DATE AND $date_to::DATE
+	AND d.school_urn = t.school_urn AND d.date = t.date;
 
 INSERT INTO school_day_totals
 SELECT d.school_urn, d.date, sum(d.possible)::INTEGER
 FROM pupil_day_totals d
 SEMI JOIN stage_touched_school_days t ON t.school_urn = d.school_urn AND t.date = d.date
+WHERE d.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND d.date BETWEEN $date_from::DATE AND $date_to::DATE
 GROUP BY d.school_urn, d.date
 ORDER BY d.school_urn, d.date;
 
 DELETE FROM school_code_totals d USING stage_touched_school_days t
-WHERE d.school_urn = t.school_urn AND d.date = t.date;
+WHERE d.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND d.date BETWEEN $date_from::DATE AND $date_to::DATE
+	AND d.school_urn = t.school_urn AND d.date = t.date;
 
 INSERT INTO school_code_totals
 SELECT m.school_urn, m.date, m.session, m.code, count(*)::INTEGER
 FROM marks m
 SEMI JOIN stage_touched_school_days t ON t.school_urn = m.school_urn AND t.date = m.date
+WHERE m.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND m.date BETWEEN $date_from::DATE AND $date_to::DATE
 GROUP BY m.school_urn, m.date, m.session, m.code
 ORDER BY m.school_urn, m.date, m.session, m.code;
 

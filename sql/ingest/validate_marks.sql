@@ -1,7 +1,7 @@
 -- Types the staged register rows (stage_raw → stage_marks) and lists every reason to reject the file
 -- (stage_problems). A file with any problem is rejected whole. Parameters: $school, the school for
 -- rows without a URN (NULL if none was chosen).
--- Dates: ISO (2024-09-02) or UK (02/09/2024), optionally with a time; sessions AM/PM, A/P, am/pm.
+-- Dates and sessions are typed by mark_typing.sql's macros (run first).
 -- Codes must be national codes valid on their date (School Attendance (Pupil Registration) (England)
 -- Regulations 2024: the 2024 code set applies from 2024-08-19); registers are not taken at weekends.
 CREATE OR REPLACE TEMP TABLE stage_marks AS
@@ -13,25 +13,9 @@ SELECT
 	nullif(r.urn_text, '') AS urn_text,
 	coalesce(try_cast(nullif(r.urn_text, '') AS INTEGER), $school::INTEGER) AS school_urn,
 	r.date_text,
-	coalesce(
-		-- an ISO date (the usual case) is cast directly: much faster than parsing it with a format
-		CASE WHEN length(r.date_text) = 10 AND substr(r.date_text, 1, 1) BETWEEN '0' AND '9'
-			AND substr(r.date_text, 5, 1) = '-' AND substr(r.date_text, 8, 1) = '-'
-			THEN try_cast(r.date_text AS DATE) END,
-		try_strptime(r.date_text, '%Y-%m-%d'),
-		try_strptime(r.date_text, '%d/%m/%Y'),
-		try_strptime(r.date_text, '%Y-%m-%d %H:%M:%S')::DATE,
-		try_strptime(r.date_text, '%Y-%m-%dT%H:%M:%S'),
-		try_strptime(r.date_text, '%d/%m/%Y %H:%M:%S'),
-		try_strptime(r.date_text, '%d/%m/%Y %H:%M')
-	)::DATE AS date,
+	mark_date(r.date_text) AS date,
 	r.session_text,
-	CASE r.session_text
-		WHEN 'AM' THEN 'AM' WHEN 'PM' THEN 'PM'
-		ELSE CASE upper(r.session_text)
-			WHEN 'AM' THEN 'AM' WHEN 'A' THEN 'AM' WHEN 'MORNING' THEN 'AM'
-			WHEN 'PM' THEN 'PM' WHEN 'P' THEN 'PM' WHEN 'AFTERNOON' THEN 'PM' END
-	END::register_session AS session,
+	mark_session(r.session_text) AS session,
 	r.code_text,
 	try_cast(r.code_text AS attendance_code) AS code,
 	nullif(r.minutes_text, '') AS minutes_text,

@@ -3,6 +3,7 @@ import { runFile, WarehouseQueryError, type Params, type Slots } from '../wareho
 import { CsvHeader } from './csv';
 import { lineOfRow, type TextFile } from './preflight';
 import { ImportRejected, reject, type Problem } from './problems';
+import type { StagedRegister } from './staging';
 
 /** What every format's loader is given: the open transaction, the file, the import's id and options. */
 export interface LoadContext {
@@ -14,6 +15,8 @@ export interface LoadContext {
 	changedAt: string;
 	stage: (name: 'checking' | 'merging') => void;
 	warnings: string[];
+	/** A long register read and checked before the transaction (staging.ts). */
+	staged?: StagedRegister;
 }
 
 /** What a loader reports: rows read from the file and what became of them. */
@@ -43,7 +46,7 @@ export async function readCsv(ctx: LoadContext, header: CsvHeader): Promise<numb
 }
 
 /** DuckDB's CSV reader errors, restated with the file's name and line. */
-function csvError(file: TextFile, error: unknown): Error {
+export function csvError(file: Pick<TextFile, 'name'>, error: unknown): Error {
 	const message = error instanceof WarehouseQueryError ? String((error.cause as Error)?.message ?? error.message) : String(error);
 	const line = /CSV Error on Line: (\d+)/.exec(message);
 	const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);

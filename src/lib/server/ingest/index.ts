@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KIND_LABELS, type ImportKind } from '../../import-kinds';
@@ -9,6 +10,7 @@ import { isCtf, loadCtf } from './ctf';
 import { preflight, type TextFile } from './preflight';
 import { ImportRejected, reject } from './problems';
 import { isLongRegister, loadLongRegister } from './register-long';
+import { dropStage, longRegisterHeader, stageLongRegister, type StagedRegister } from './staging';
 import { isWideRegister, loadWideRegister } from './register-wide';
 import {
 	isInterventions,
@@ -33,6 +35,12 @@ export interface ImportOptions {
 	/** The name to use in messages (an upload's original name); defaults to the file's base name. */
 	name?: string;
 	onProgress?: (stage: ImportStage, fraction: number) => void;
+	/**
+	 * The file the caller imports next, if it knows (a list of files): its first pass and staging run
+	 * while this file's transaction does. It is imported by its own call as ever, which uses what was read
+	 * ahead if it names the same file, unchanged, with the same school and name (else reads it again).
+	 */
+	next?: string;
 }
 
 export interface ImportResult extends LoadCounts {
@@ -96,66 +104,141 @@ function serialised<T>(warehouse: Warehouse, work: () => Promise<T>): Promise<T>
 }
 
 /**
+ * A file being read: its first pass (preflight) and, for a long register, its staging (staging.ts),
+ * which DuckDB does while the first pass reads the rest of the file. What either finds wrong is reported
+ * in the order it always was, the first pass's first.
+ */
+interface Reading {
+	path: string;
+	name: string;
+	school: number | null;
+	/** The file's size and time of change when the reading began. */
+	stamp: string;
+	file: Promise<TextFile>;
+	staging?: Promise<StagedRegister>;
+	/** For a file read ahead: progress reported before the import's own call is lost. */
+	progress: (fraction: number) => void;
+}
+
+function startReading(warehouse: Warehouse, path: string, name: string, school: number | null): Reading {
+	const reading = { path, name, school, stamp: stampOf(path), progress: () => {} } as Omit<Reading, 'file'> as Reading;
+	reading.file = preflight(path, name, (f) => reading.progress(f), (firstLine) => {
+		const header = longRegisterHeader(firstLine);
+		if (!header) return;
+		reading.staging = stageLongRegister(warehouse, { path, name }, header, school);
+		reading.staging.catch(() => undefined); // awaited by the import, if the first pass finds nothing wrong
+	});
+	reading.file.catch(() => undefined); // the same
+	return reading;
+}
+
+function stampOf(path: string): string {
+	try {
+		const { size, mtimeMs } = statSync(path);
+		return `${size}:${mtimeMs}`;
+	} catch {
+		return 'missing';
+	}
+}
+
+/** Drops what a reading staged, whatever became of it (a failure to drop it must not hide that). */
+async function endReading(warehouse: Warehouse, reading: Reading): Promise<void> {
+	await reading.file.catch(() => undefined);
+	await reading.staging?.then((staged) => dropStage(warehouse, staged)).catch(() => undefined);
+}
+
+/** The file read ahead for each warehouse (ImportOptions.next), until imported or passed over. */
+const readAhead = new WeakMap<Warehouse, Reading>();
+
+/**
  * Imports one file of any supported kind in one transaction: it lands whole or not at all. A file
  * with problems is rejected with an ImportRejected naming the file, line (or pupil) and reason.
  */
 export function importFile(warehouse: Warehouse, path: string, options: ImportOptions = {}): Promise<ImportResult> {
 	return serialised(warehouse, async () => {
 		const name = options.name ?? basename(path);
+		const school = options.school ?? null;
 		const progress = options.onProgress ?? (() => {});
-		const file = await preflight(path, name, (f) => progress('reading', f));
-		const { kind, header } = await detectKind(file);
-		const [identical] = await warehouse.query('ingest/find_identical_import', { sha256: file.sha256 });
-		if (identical) {
-			progress('done', 1);
-			return {
-				file: name,
-				kind,
-				status: 'identical',
-				importId: identical.import_id as number,
-				rowsRead: 0,
-				added: 0,
-				amended: 0,
-				unchanged: 0,
-				unit: kind.startsWith('register') || kind === 'ctf' ? 'marks' : 'rows',
-				warnings: [],
-				message: `${name} is identical to import #${identical.import_id} (${identical.file_name}, ${identical.finished_at}): nothing changed`
-			};
+		let reading = readAhead.get(warehouse);
+		readAhead.delete(warehouse);
+		if (reading && !(reading.path === path && reading.name === name && reading.school === school && reading.stamp === stampOf(path))) {
+			await endReading(warehouse, reading);
+			reading = undefined;
 		}
-		const startedAt = new Date().toISOString();
-		const result = await warehouse.transaction(async (conn) => {
-			const [{ import_id }] = await runFile(conn, 'ingest/begin_import', {
-				file_name: name,
-				sha256: file.sha256,
-				kind,
-				school: options.school ?? null,
-				started_at: startedAt
-			});
-			const ctx: LoadContext = {
-				conn,
-				file,
-				importId: import_id as number,
-				school: options.school ?? null,
-				changedAt: startedAt,
-				stage: (stage) => progress(stage, 0),
-				warnings: []
-			};
-			const counts = await LOADERS[kind](ctx, header as CsvHeader);
-			const message = summary(name, kind, counts);
-			await runFile(conn, 'ingest/finish_import', {
-				import_id: import_id as number,
-				rows_read: counts.rowsRead,
-				added: counts.added,
-				amended: counts.amended,
-				unchanged: counts.unchanged,
-				message,
-				finished_at: new Date().toISOString()
-			});
-			return { ...counts, file: name, kind, status: 'loaded' as const, importId: import_id as number, warnings: ctx.warnings, message };
-		});
-		progress('done', 1);
-		return result;
+		reading ??= startReading(warehouse, path, name, school);
+		let read = 0;
+		reading.progress = (f) => progress('reading', (read = f));
+		try {
+			await reading.file;
+			if (read < 1) progress('reading', 1); // read ahead
+			return await importChecked(warehouse, reading, options);
+		} finally {
+			await endReading(warehouse, reading);
+		}
 	});
+}
+
+async function importChecked(warehouse: Warehouse, reading: Reading, options: ImportOptions): Promise<ImportResult> {
+	const { name } = reading;
+	const progress = options.onProgress ?? (() => {});
+	const file = await reading.file;
+	// the next file is read (and staged) while this one is checked and merged
+	if (options.next && !readAhead.has(warehouse))
+		readAhead.set(warehouse, startReading(warehouse, options.next, basename(options.next), options.school ?? null));
+	const { kind, header } = await detectKind(file);
+	const [identical] = await warehouse.query('ingest/find_identical_import', { sha256: file.sha256 });
+	if (identical) {
+		progress('done', 1);
+		return {
+			file: name,
+			kind,
+			status: 'identical',
+			importId: identical.import_id as number,
+			rowsRead: 0,
+			added: 0,
+			amended: 0,
+			unchanged: 0,
+			unit: kind.startsWith('register') || kind === 'ctf' ? 'marks' : 'rows',
+			warnings: [],
+			message: `${name} is identical to import #${identical.import_id} (${identical.file_name}, ${identical.finished_at}): nothing changed`
+		};
+	}
+	if (kind === 'register-long') progress('checking', 0);
+	const staged = kind === 'register-long' ? await reading.staging : undefined;
+	const startedAt = new Date().toISOString();
+	const result = await warehouse.transaction(async (conn) => {
+		const [{ import_id }] = await runFile(conn, 'ingest/begin_import', {
+			file_name: name,
+			sha256: file.sha256,
+			kind,
+			school: options.school ?? null,
+			started_at: startedAt
+		});
+		const ctx: LoadContext = {
+			conn,
+			file,
+			importId: import_id as number,
+			school: options.school ?? null,
+			changedAt: startedAt,
+			stage: (stage) => progress(stage, 0),
+			warnings: [],
+			staged
+		};
+		const counts = await LOADERS[kind](ctx, header as CsvHeader);
+		const message = summary(name, kind, counts);
+		await runFile(conn, 'ingest/finish_import', {
+			import_id: import_id as number,
+			rows_read: counts.rowsRead,
+			added: counts.added,
+			amended: counts.amended,
+			unchanged: counts.unchanged,
+			message,
+			finished_at: new Date().toISOString()
+		});
+		return { ...counts, file: name, kind, status: 'loaded' as const, importId: import_id as number, warnings: ctx.warnings, message };
+	});
+	progress('done', 1);
+	return result;
 }
 
 function summary(name: string, kind: ImportKind, c: LoadCounts): string {

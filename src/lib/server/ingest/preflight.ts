@@ -30,32 +30,19 @@ const NOT_UTF8 =
 	'the file is not UTF-8 (it looks like Windows-1252 / ANSI); save it as UTF-8 (CSV UTF-8) and import it again';
 const MAX_PROBLEMS = 30;
 
-/** Counts a CSV line's delimiters outside quotes, carrying the open-quote state across lines. */
-class RecordCounter {
-	fields = 1;
-	inQuotes = false;
-	constructor(private readonly delimiter: number) {}
-
-	feed(line: string): void {
-		if (!this.inQuotes && line.indexOf('"') === -1) {
-			for (let i = line.indexOf(String.fromCharCode(this.delimiter)); i !== -1; i = line.indexOf(String.fromCharCode(this.delimiter), i + 1))
-				this.fields++;
-			return;
-		}
-		for (let i = 0; i < line.length; i++) {
-			const c = line.charCodeAt(i);
-			if (c === 34) this.inQuotes = !this.inQuotes;
-			else if (c === this.delimiter && !this.inQuotes) this.fields++;
-		}
-	}
-}
-
 /**
  * Reads the file once, streaming: its SHA-256; that it is UTF-8 (else rejects naming the line); its
  * lines; and, for a CSV, that every record has as many fields as the header and every quote closes.
- * Rejects an empty file.
+ * Rejects an empty file. Lines are read in place in each decoded chunk (no string per line): this pass
+ * reads every byte of the largest registers.
  */
-export async function preflight(path: string, name = basename(path), progress?: Progress): Promise<TextFile> {
+export async function preflight(
+	path: string,
+	name = basename(path),
+	progress?: Progress,
+	/** Told the first line as soon as it is read (the import can start on the file meanwhile). */
+	onFirstLine?: (firstLine: string) => void
+): Promise<TextFile> {
 	const bytes = statSync(path).size;
 	if (bytes === 0) reject(name, 'the file is empty (0 bytes)');
 	const hash = createHash('sha256');
@@ -63,59 +50,81 @@ export async function preflight(path: string, name = basename(path), progress?: 
 	const problems: Problem[] = [];
 	let problemCount = 0;
 	const anchors: [number, number][] = [];
-	let line = 0; // lines ended so far
-	let current = ''; // the line being read
+	let line = 0; // lines read so far
 	let firstLine: string | undefined;
-	let lastLine = '';
 	let seen = 0;
-	// CSV records: the header's field count, the record being read and where it started
-	let csv: { delimiter: number; expected: number } | undefined;
-	let record: RecordCounter | undefined;
+	// the last line holding text (or part of a record), kept as where it is until the end
+	let last: { text: string; start: number; end: number } | undefined;
+	// CSV records: the header's delimiter and field count (delimiter 0: not a CSV)
+	let delimiter = 0;
+	let expected = 0;
+	// the record being read: its fields so far, whether a quoted field is open, where it started
+	let inRecord = false;
+	let inQuotes = false;
+	let fields = 0;
 	let recordStart = 0;
 	let rows = 0;
-	let atEnd = false; // reading a last line that has no line end
+	// the last anchor: data row `anchorRow` starts on line `anchorLine` (row 0 on line 1: the header)
+	let anchorRow = 0;
+	let anchorLine = 1;
 	let crlf: boolean | undefined; // the first line's end: CRLF (true) or LF
 	let mixedAt: number | undefined; // the first line ending otherwise
 
-	const endLine = (text: string) => {
-		readLine(text);
-		// DuckDB's CSV reader fails on a file whose records end both in CRLF and in LF: note the first
-		// line that differs (a line break inside a quoted field does not count)
-		if (!atEnd && !record?.inQuotes) {
-			crlf ??= text.endsWith('\r');
-			if (text.endsWith('\r') !== crlf) mixedAt ??= line;
+	/** Counts the delimiters outside quotes in text[start, end), carrying the open-quote state. */
+	const scan = (text: string, start: number, end: number) => {
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 34) inQuotes = !inQuotes;
+			else if (c === delimiter && !inQuotes) fields++;
 		}
-	};
-	const readLine = (text: string) => {
-		line++;
-		const content = text.endsWith('\r') ? text.slice(0, -1) : text;
-		if (firstLine === undefined) {
-			firstLine = content.replace(/^\uFEFF/, '');
-			if (!/^\s*</.test(firstLine)) {
-				const delimiter = delimiterOf(firstLine).charCodeAt(0);
-				const header = new RecordCounter(delimiter);
-				header.feed(firstLine);
-				csv = { delimiter, expected: header.fields };
-			}
-			return;
-		}
-		if (content.trim() === '' && !record) return; // DuckDB's reader skips blank lines too
-		lastLine = content;
-		if (!csv) return;
-		if (!record) {
-			record = new RecordCounter(csv.delimiter);
-			recordStart = line;
-			rows++;
-			if (lineOfRow({ anchors }, rows) !== line) anchors.push([rows, line]);
-		} else record.feed('\n');
-		record.feed(content);
-		if (record.inQuotes) return;
-		if (record.fields !== csv.expected && ++problemCount <= MAX_PROBLEMS)
-			problems.push({ line: recordStart, reason: fieldCountReason(record.fields, csv.expected, atEnd) });
-		record = undefined;
 	};
 
-	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+	/** Reads the line text[start, end) (`end` at its \n, or at the end of a last line without one). */
+	const readLine = (text: string, start: number, end: number, ended: boolean) => {
+		line++;
+		const cr = end > start && text.charCodeAt(end - 1) === 13;
+		const contentEnd = cr ? end - 1 : end;
+		if (firstLine === undefined) {
+			firstLine = text.slice(start, contentEnd).replace(/^\uFEFF/, '');
+			if (!/^\s*</.test(firstLine)) {
+				delimiter = delimiterOf(firstLine).charCodeAt(0);
+				fields = 1;
+				scan(firstLine, 0, firstLine.length);
+				expected = fields;
+				inQuotes = false;
+			}
+			onFirstLine?.(firstLine);
+		} else if (!inRecord && isBlank(text, start, contentEnd)) {
+			// DuckDB's reader skips blank lines too
+		} else {
+			last = { text, start, end: contentEnd };
+			if (delimiter !== 0) {
+				if (!inRecord) {
+					rows++;
+					if (anchorLine + (rows - anchorRow) !== line) (anchorRow = rows), (anchorLine = line), anchors.push([rows, line]);
+					inRecord = true;
+					inQuotes = false;
+					fields = 1;
+					recordStart = line;
+				}
+				scan(text, start, contentEnd);
+				if (!inQuotes) {
+					if (fields !== expected && ++problemCount <= MAX_PROBLEMS)
+						problems.push({ line: recordStart, reason: fieldCountReason(fields, expected, !ended) });
+					inRecord = false;
+				}
+			}
+		}
+		// DuckDB's CSV reader fails on a file whose records end both in CRLF and in LF: note the first
+		// line that differs (a line break inside a quoted field does not count)
+		if (ended && !inRecord) {
+			crlf ??= cr;
+			if (cr !== crlf) mixedAt ??= line;
+		}
+	};
+
+	let pending = ''; // the start of a line the last chunk ended in
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
 		if (seen === 0) {
 			if (UTF16_BOMS.some((bom) => chunk.subarray(0, 2).equals(bom)) || chunk.subarray(0, 64).includes(0))
@@ -128,12 +137,19 @@ export async function preflight(path: string, name = basename(path), progress?: 
 			reject(name, NOT_UTF8, firstBadLine(chunk, line + 1));
 		}
 		let start = 0;
-		for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-			endLine(current + text.slice(start, nl));
-			current = '';
+		let nl = text.indexOf('\n');
+		if (pending !== '' && nl !== -1) {
+			const joined = pending + text.slice(0, nl);
+			readLine(joined, 0, joined.length, true);
+			pending = '';
+			start = nl + 1;
+			nl = text.indexOf('\n', start);
+		}
+		for (; nl !== -1; nl = text.indexOf('\n', start)) {
+			readLine(text, start, nl, true);
 			start = nl + 1;
 		}
-		current += text.slice(start);
+		pending += text.slice(start);
 		seen += chunk.length;
 		progress?.(seen / bytes);
 	}
@@ -142,24 +158,32 @@ export async function preflight(path: string, name = basename(path), progress?: 
 	} catch {
 		reject(name, 'the file ends in the middle of a character: it is truncated or not UTF-8', line + 1);
 	}
-	const endsWithNewline = current === '';
-	atEnd = !endsWithNewline;
-	if (!endsWithNewline) endLine(current);
+	const endsWithNewline = pending === '';
+	if (!endsWithNewline) readLine(pending, 0, pending.length, false);
 	if (firstLine === undefined || firstLine.trim() === '') reject(name, 'the file holds no text (its first line is empty)', 1);
-	if (record?.inQuotes && ++problemCount <= MAX_PROBLEMS)
+	if (inRecord && inQuotes && ++problemCount <= MAX_PROBLEMS)
 		problems.push({
 			line: recordStart,
-			reason: atEnd
+			reason: !endsWithNewline
 				? 'the file ends inside a quoted field that starts on this line: it looks truncated'
 				: 'a quoted field that starts on this line is never closed (a missing ")'
 		});
-	if (csv && mixedAt !== undefined && ++problemCount <= MAX_PROBLEMS)
+	if (delimiter !== 0 && mixedAt !== undefined && ++problemCount <= MAX_PROBLEMS)
 		problems.push({
 			line: mixedAt,
 			reason: `this line ends with a ${crlf ? 'Unix line end (LF)' : 'Windows line end (CRLF)'} but the lines before it with ${crlf ? 'Windows line ends (CRLF)' : 'Unix line ends (LF)'}: the file mixes the two (pasted together?); save it again as CSV UTF-8`
 		});
 	if (problems.length) throw new ImportRejected(name, problems, problemCount);
+	const lastLine = last ? last.text.slice(last.start, last.end) : '';
 	return { path, name, bytes, sha256: hash.digest('hex'), lines: line, firstLine, lastLine, endsWithNewline, anchors };
+}
+
+/** Whether text[start, end) is empty or only whitespace (as String.trim sees it). */
+function isBlank(text: string, start: number, end: number): boolean {
+	if (start === end) return true;
+	const c = text.charCodeAt(start);
+	if (c > 32 && c < 127) return false; // the usual case: a line starting with printable ASCII
+	return text.slice(start, end).trim() === '';
 }
 
 function fieldCountReason(found: number, expected: number, lastLineWithoutEnd: boolean): string {
