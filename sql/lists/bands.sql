@@ -28,14 +28,14 @@ compare AS (
 ),
 counts AS (
 	SELECT m.school_urn, m.pupil_id, any_value(c.compared_to) AS compared_to,
-		count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible,
-		count(*) FILTER (WHERE m.category IN ('present', 'aea'))::INTEGER AS attended,
-		count(*) FILTER (WHERE m.counts_in_possible AND m.date <= c.compared_to)::INTEGER AS prev_possible,
-		count(*) FILTER (WHERE m.category IN ('present', 'aea') AND m.date <= c.compared_to)::INTEGER AS prev_attended
-	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+		coalesce(sum(m.possible), 0)::INTEGER AS possible,
+		coalesce(sum((m.present + m.aea)), 0)::INTEGER AS attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date <= c.compared_to), 0)::INTEGER AS prev_possible,
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date <= c.compared_to), 0)::INTEGER AS prev_attended
+	FROM filtered_pupil_days(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
 	JOIN compare c ON c.school_urn = m.school_urn
 	GROUP BY m.school_urn, m.pupil_id
-	HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+	HAVING coalesce(sum(m.possible), 0)::BIGINT > 0
 ),
 bands(band_rank, band) AS (
 	SELECT * FROM (VALUES

@@ -7,7 +7,7 @@
 -- school: the intervention's school, else the school the pupil was last marked at. status: 'ended' once
 -- its end date is before as_of, else 'open' (an end date is the intervention's last day).
 -- Attendance = 1 - (authorised + unauthorised) / possible sessions, from the pupil's marks at the
--- intervention's school through filtered_marks: before = the $weeks weeks (7 × $weeks calendar days)
+-- intervention's school through filtered_pupil_days: before = the $weeks weeks (7 × $weeks calendar days)
 -- before the start date; since = from the start date to as_of (whether or not it has ended since).
 -- target_rate: the target as a fraction of sessions, read from its text: "N of M sessions" (also
 -- "N out of M sessions", "N/M sessions") is N/M, "NN%" (e.g. "95% attendance") is NN/100; any other
@@ -18,7 +18,7 @@
 -- year group and cohort as of $from), $type (a type name or NULL), $status ('open', 'ended', 'overdue' or
 -- NULL), $weeks (1-26), $upn (one pupil, or NULL for all).
 WITH as_of AS (
-	SELECT max(date) AS d FROM marks
+	SELECT max(date) AS d FROM school_day_totals
 	WHERE date <= $to::DATE AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
 ),
 picked AS (
@@ -61,16 +61,16 @@ chosen AS (
 		OR s.status = $status::VARCHAR
 ),
 marked AS (
-	SELECT m.pupil_id, m.school_urn, m.date, m.counts_in_possible, m.category
-	FROM filtered_marks((SELECT min(start_date) FROM chosen) - 7 * $weeks::INTEGER, (SELECT d FROM as_of), NULL) m
+	SELECT m.pupil_id, m.school_urn, m.date, m.possible, m.authorised + m.unauthorised AS absent
+	FROM filtered_pupil_days((SELECT min(start_date) FROM chosen) - 7 * $weeks::INTEGER, (SELECT d FROM as_of), NULL) m
 	WHERE m.pupil_id IN (SELECT pupil_id FROM chosen)
 ),
 attendance AS (
 	SELECT c.intervention_id,
-		count(*) FILTER (WHERE m.date < c.start_date AND m.counts_in_possible)::INTEGER AS before_possible,
-		count(*) FILTER (WHERE m.date < c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS before_absent,
-		count(*) FILTER (WHERE m.date >= c.start_date AND m.counts_in_possible)::INTEGER AS since_possible,
-		count(*) FILTER (WHERE m.date >= c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS since_absent
+		coalesce(sum(m.possible) FILTER (WHERE m.date < c.start_date), 0)::INTEGER AS before_possible,
+		coalesce(sum(m.absent) FILTER (WHERE m.date < c.start_date), 0)::INTEGER AS before_absent,
+		coalesce(sum(m.possible) FILTER (WHERE m.date >= c.start_date), 0)::INTEGER AS since_possible,
+		coalesce(sum(m.absent) FILTER (WHERE m.date >= c.start_date), 0)::INTEGER AS since_absent
 	FROM chosen c
 	JOIN marked m ON m.pupil_id = c.pupil_id AND m.school_urn = c.school
 		AND m.date >= c.start_date - 7 * $weeks::INTEGER AND m.date <= c.as_of

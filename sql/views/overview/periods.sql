@@ -13,7 +13,7 @@
 -- $cohort_value); $grains: the grains wanted, comma-separated ('half_term' or 'term,year,year_to_date'), or
 -- NULL for all. Year k (k = 0 the chosen year, 1 and 2 the years before) covers its academic year
 -- clipped to $from..$to moved back k years (all of each year unless From/To narrow the chosen one). Each
--- year reads marks through filtered_marks with its own first day, so a year group filter means that
+-- year reads the pupil-days through filtered_pupil_days with its own first day, so a year group filter means that
 -- year's year group (Year 7 in 2023/24 is that year's Year 7s).
 -- Rules: absent = authorised + unauthorised; every rate is built once from summed parts. Persistent: absent
 -- × 10 ≥ possible; severe: absent × 2 ≥ possible, per pupil over the period itself (pupil_absence's rule).
@@ -34,22 +34,22 @@
 -- (a newer release) stand over shipped ones (the benchmarks view). la_*: the same for the local authority
 -- of the school(s) in scope, where imported figures name its LA (schools.la_code = area_code).
 WITH marks3 AS (
-	SELECT 0 AS k, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
+	SELECT 0 AS k, school_urn, pupil_id, date, possible, authorised, unauthorised
+	FROM filtered_pupil_days(
 		greatest($year_start::DATE, $from::DATE)::DATE,
 		least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE,
 		$school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	UNION ALL
-	SELECT 1, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
+	SELECT 1, school_urn, pupil_id, date, possible, authorised, unauthorised
+	FROM filtered_pupil_days(
 		greatest($year_start::DATE - INTERVAL 1 YEAR, $from::DATE - INTERVAL 1 YEAR)::DATE,
 		least($year_start::DATE - INTERVAL 1 DAY, $to::DATE - INTERVAL 1 YEAR)::DATE,
 		$school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	UNION ALL
-	SELECT 2, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
+	SELECT 2, school_urn, pupil_id, date, possible, authorised, unauthorised
+	FROM filtered_pupil_days(
 		greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE,
 		least($year_start::DATE - INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE - INTERVAL 2 YEAR)::DATE,
 		$school::INTEGER, year_group := $year_group::VARCHAR,
@@ -83,11 +83,11 @@ calendar_days AS (
 pupil_blocks AS (
 	SELECT m.k, m.school_urn, m.pupil_id, d.half_term_number,
 		coalesce(m.date <= w.to_date_end, false) AS to_date,
-		count(*) FILTER (WHERE m.counts_in_possible) AS possible,
-		count(*) FILTER (WHERE m.category = 'authorised') AS authorised,
-		count(*) FILTER (WHERE m.category = 'unauthorised') AS unauthorised,
-		min(m.date) FILTER (WHERE m.counts_in_possible) AS first_day,
-		max(m.date) FILTER (WHERE m.counts_in_possible) AS last_day
+		sum(m.possible)::INTEGER AS possible,
+		sum(m.authorised)::INTEGER AS authorised,
+		sum(m.unauthorised)::INTEGER AS unauthorised,
+		min(m.date) FILTER (WHERE m.possible > 0) AS first_day,
+		max(m.date) FILTER (WHERE m.possible > 0) AS last_day
 	FROM marks3 m
 	JOIN windows w ON w.k = m.k
 	LEFT JOIN calendar_days d ON d.school_urn = m.school_urn AND d.date = m.date

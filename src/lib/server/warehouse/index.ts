@@ -171,8 +171,31 @@ export class Warehouse {
 			snapshot.queue = next.catch(() => undefined);
 			return next;
 		}
-		return this.withConnection((conn) => runFile(conn, name, params));
+		await this.reading();
+		try {
+			return await this.withConnection((conn) => runFile(conn, name, params));
+		} finally {
+			this.readDone();
+		}
 	}
+
+	/**
+	 * `query` for small answers that only an import (or another transaction) can change, such as the filter
+	 * bar's years and the school list: kept until the next commit, so a request does not ask again.
+	 */
+	async cachedQuery(name: string, params?: Params): Promise<Row[]> {
+		const key = `${name}\u0000${JSON.stringify(params ?? null)}`;
+		const held = this.answers.get(key);
+		if (held && held.version === this.version) return held.rows;
+		const rows = this.query(name, params);
+		this.answers.set(key, { version: this.version, rows });
+		rows.catch(() => this.answers.delete(key));
+		return rows;
+	}
+
+	/** Counts commits: cached answers of an earlier version are stale. */
+	private version = 0;
+	private readonly answers = new Map<string, { version: number; rows: Promise<Row[]> }>();
 
 	/**
 	 * Runs `work` with every `query` of this warehouse inside it reading one snapshot (one connection,
@@ -181,20 +204,25 @@ export class Warehouse {
 	 */
 	async snapshot<T>(work: () => Promise<T>): Promise<T> {
 		if (snapshots.getStore()?.warehouse === this) return work();
-		return this.withConnection(async (conn) => {
-			await this.begin(conn);
-			const snapshot = { warehouse: this as Warehouse, conn, queue: Promise.resolve() as Promise<unknown> };
-			try {
-				const result = await snapshots.run(snapshot, work);
-				await snapshot.queue;
-				await conn.run('COMMIT');
-				return result;
-			} catch (error) {
-				await snapshot.queue;
-				await conn.run('ROLLBACK');
-				throw error;
-			}
-		});
+		await this.reading();
+		try {
+			return await this.withConnection(async (conn) => {
+				await conn.run('BEGIN TRANSACTION');
+				const snapshot = { warehouse: this as Warehouse, conn, queue: Promise.resolve() as Promise<unknown> };
+				try {
+					const result = await snapshots.run(snapshot, work);
+					await snapshot.queue;
+					await conn.run('COMMIT');
+					return result;
+				} catch (error) {
+					await snapshot.queue;
+					await conn.run('ROLLBACK');
+					throw error;
+				}
+			});
+		} finally {
+			this.readDone();
+		}
 	}
 
 	/** Runs `work` in one transaction: it commits whole or rolls back whole. */
@@ -212,35 +240,38 @@ export class Warehouse {
 		});
 	}
 
-	// No snapshot begins while a transaction commits: tests saw a snapshot begun during a large commit
-	// read part of it (the new marks without the enrolments the same import had extended).
-	private commit: Promise<unknown> | null = null;
-	private beginning = 0;
+	// Reads and commits take turns: a commit waits until the snapshots and lone queries reading have ended,
+	// and reads asked for meanwhile wait until it has. DuckDB's own isolation is not enough: a reader begun
+	// before a large commit was seen to read the rows it appended (the new marks without the pre-aggregates
+	// or enrolments the same import wrote).
+	private readers = 0;
+	private commitGate: Promise<void> | null = null;
+	private drained: (() => void) | null = null;
 
-	private async committing<T>(commit: () => Promise<T>): Promise<T> {
-		for (;;) {
-			while (this.beginning > 0) await new Promise((r) => setTimeout(r, 1));
-			if (this.commit) await this.commit.catch(() => undefined);
-			else if (this.beginning === 0) break;
-		}
-		const done = commit();
-		this.commit = done;
-		try {
-			return await done;
-		} finally {
-			this.commit = null;
-		}
+	private async reading(): Promise<void> {
+		while (this.commitGate) await this.commitGate;
+		this.readers++;
 	}
 
-	/** Begins a snapshot's transaction on `conn` and fixes its view with a first read, between commits. */
-	private async begin(conn: DuckDBConnection): Promise<void> {
-		while (this.commit) await this.commit.catch(() => undefined);
-		this.beginning++;
+	private readDone(): void {
+		this.readers--;
+		if (this.readers === 0) this.drained?.();
+	}
+
+	private async committing<T>(commit: () => Promise<T>): Promise<T> {
+		if (snapshots.getStore()?.warehouse === this) throw new Error('a transaction cannot commit inside a snapshot of the same warehouse');
+		while (this.commitGate) await this.commitGate;
+		let open!: () => void;
+		this.commitGate = new Promise<void>((resolve) => (open = resolve));
 		try {
-			await conn.run('BEGIN TRANSACTION');
-			await conn.run('SELECT count(*) FROM schema_migrations');
+			if (this.readers > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+			this.drained = null;
+			return await commit();
 		} finally {
-			this.beginning--;
+			this.version++;
+			this.answers.clear();
+			this.commitGate = null;
+			open();
 		}
 	}
 
