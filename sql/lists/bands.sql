@@ -19,7 +19,7 @@ CREATE OR REPLACE TEMP MACRO list_band(attended, possible, high, mid, low) AS
 WITH terms AS (SELECT * FROM list_terms($school::INTEGER)),
 compare AS (
 	SELECT s.urn AS school_urn,
-		CASE WHEN c.d >= academic_year_start($on::DATE) AND EXISTS (SELECT 1 FROM marks m
+		CASE WHEN c.d >= academic_year_start($on::DATE) AND EXISTS (SELECT 1 FROM school_day_totals m
 			WHERE m.school_urn = s.urn AND m.date BETWEEN academic_year_start($on::DATE) AND c.d) THEN c.d END AS compared_to
 	FROM schools s,
 		LATERAL (SELECT coalesce($since::DATE,
