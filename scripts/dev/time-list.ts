@@ -14,3 +14,9 @@ for (let k = 0; k < 4; k++) {
 	await w.withConnection(async (c) => { const r = await c.runAndReadAll(`SELECT 1`); resultRows(r); });
 	console.log({ runList: a.toFixed(1), pupils: b.toFixed(1), rows: list.rows.length, p: pupils.length });
 }
+const { filteredList } = await import('../../src/lib/server/datasets/lists');
+for (let k = 0; k < 5; k++) {
+	const t = performance.now();
+	const r = await filteredList(w, name, new URL('http://x/'));
+	console.log('filteredList', (performance.now() - t).toFixed(1), r.rows.length);
+}

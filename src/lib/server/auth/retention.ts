@@ -66,6 +66,7 @@ export async function retentionPurge(warehouse: Warehouse, years: number, actor:
 		await runFile(conn, 'auth/retention_expired', { cutoff });
 		const counts = (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
 		await runFile(conn, 'auth/retention_purge');
+		await runFile(conn, 'ingest/refresh_pupil_weeks');
 		const done = plan(years, cutoff, counts);
 		await auditOn(
 			conn,

@@ -123,12 +123,12 @@ export async function filteredList(warehouse: Warehouse, name: ListName, url: UR
 	});
 	const byUpn = new Map(pupils.map((p) => [p.upn as string, p]));
 	const rows: Row[] = [];
+	// the list's rows are its own (fresh from the query): each takes its pupil's columns in place
 	for (const row of list.rows) {
 		const pupil = byUpn.get(row.upn as string);
 		if (!pupil) continue;
-		const joined: Row = { ...row };
-		for (const c of PUPIL_COLUMNS) joined[c] = pupil[c] ?? null;
-		rows.push(joined);
+		for (const c of PUPIL_COLUMNS) row[c] = pupil[c] ?? null;
+		rows.push(row);
 	}
 	return { on: list.on, rows };
 }

@@ -18,6 +18,8 @@ export async function checkAndMergeMarks(
 		changed_at: ctx.changedAt,
 		has_minutes: opts.hasMinutes
 	});
+	// the weekly pre-aggregate of the school-days the merge touched (stage_touched_school_days)
+	await run(ctx, 'ingest/refresh_pupil_weeks');
 	return {
 		rowsRead: opts.rowsRead,
 		added: counts.added as number,

@@ -121,15 +121,25 @@ function profile(key: string, ms: number) {
 /** ATTENDANCE_SQL_EXPLAIN=<file name> (e.g. lists/bands): prints the plan and operator timings of that file's last statement. */
 const EXPLAIN = process.env.ATTENDANCE_SQL_EXPLAIN;
 async function explain(conn: DuckDBConnection, text: string, params?: Params) {
-	const body = text.replace(/--[^\n]*/g, '').replace(/;\s*$/, '');
-	const prepared = await conn.prepare(`EXPLAIN ANALYZE ${body.slice(body.lastIndexOf(';') + 1)}`);
+	// the last statement: statements end with ';' at the end of a line
+	const last = text.replace(/--[^\n]*/g, '').split(/;[ \t]*(?:\n|$)/).filter((s) => s.trim()).at(-1) ?? '';
+	const prepared = await conn.prepare(`EXPLAIN (ANALYZE, FORMAT JSON) ${last}`);
 	if (prepared.parameterCount > 0) {
 		const bound = paramsFor(text, params) ?? {};
 		const values: Record<string, DuckDBValue> = {};
 		for (let p = 1; p <= prepared.parameterCount; p++) values[prepared.parameterName(p)] = bound[prepared.parameterName(p)] ?? null;
 		prepared.bind(values);
 	}
-	for (const row of (await prepared.runAndReadAll()).getRows()) process.stderr.write(`${row[1]}\n`);
+	// the operators taking the most time, each with what it does
+	type Node = { operator_name?: string; operator_timing?: number; operator_cardinality?: number; extra_info?: unknown; children?: Node[]; latency?: number };
+	const flat: Node[] = [];
+	const walk = (n: Node) => (flat.push(n), n.children?.forEach(walk));
+	const [row] = (await prepared.runAndReadAll()).getRows();
+	const tree = JSON.parse(String(row[1])) as Node;
+	walk(tree);
+	process.stderr.write(`${process.env.ATTENDANCE_SQL_EXPLAIN}: ${((tree.latency ?? 0) * 1000).toFixed(1)} ms\n`);
+	for (const n of flat.sort((a, b) => (b.operator_timing ?? 0) - (a.operator_timing ?? 0)).slice(0, 8))
+		process.stderr.write(`  ${((n.operator_timing ?? 0) * 1000).toFixed(1).padStart(7)} ms ${String(n.operator_cardinality ?? '').padStart(9)} rows  ${n.operator_name} ${JSON.stringify(n.extra_info ?? {}).slice(0, 160)}\n`);
 }
 
 /** Runs a whole `sql/<name>.sql` file of several statements, returning the last one's rows. */
