@@ -1,6 +1,6 @@
-// The overview's periods read whole weeks from pupil_week_totals and only the weeks a half-term, a window or
-// the year-to-date cut-off splits day by day. Checked against the day-by-day reference
-// (tests/fixtures/reference/overview_periods_by_day.sql) on a demo trust whose schools' half-terms begin and
+// The overview's periods and the intervention log read whole weeks from pupil_week_totals and only the weeks
+// a half-term, a window or the year-to-date cut-off splits (the log: its windows' first and last days) day by
+// day. Checked against the day-by-day references (tests/fixtures/reference/*_by_day.sql) on a demo trust whose schools' half-terms begin and
 // end mid-week (imported for one school, inferred from the register for the other years), for the chosen year
 // and earlier ones, From/To cutting into weeks, and the year-group and cohort filters.
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -32,9 +32,9 @@ beforeAll(async () => {
 	await importFile(warehouse, tempFile('mid-week-terms.csv', csv), { school: urn as number });
 }, 180_000);
 
-async function both(query: string): Promise<[string[], string[]]> {
-	const filters = await resolveFilters(new URL(`http://x/api/overview/periods?${query}`), warehouse);
-	const params = { ...filterParams(filters), grains: null } as Record<string, unknown>;
+async function both(query: string, view = 'overview/periods', extra: Record<string, unknown> = { grains: null }): Promise<[string[], string[]]> {
+	const filters = await resolveFilters(new URL(`http://x/api/${view}?${query}`), warehouse);
+	const params = { ...filterParams(filters), ...extra } as Record<string, unknown>;
 	const run = async (text: string) =>
 		warehouse.withConnection(async (conn) => {
 			const prepared = await conn.prepare(text);
@@ -43,7 +43,10 @@ async function both(query: string): Promise<[string[], string[]]> {
 			prepared.bind(values);
 			return resultRows(await prepared.runAndReadAll()).map((r) => JSON.stringify(r)).sort();
 		});
-	return [await run(readFileSync(join(__dirname, '..', '..', 'sql', 'views', 'overview', 'periods.sql'), 'utf8')), await run(reference)];
+	const sql = (path: string) => readFileSync(join(__dirname, '..', '..', path), 'utf8');
+	return view === 'overview/periods'
+		? [await run(sql('sql/views/overview/periods.sql')), await run(reference)]
+		: [await run(sql('sql/views/interventions/log.sql')), await run(sql('tests/fixtures/reference/interventions_log_by_day.sql'))];
 }
 
 it.each([
@@ -78,4 +81,13 @@ it('splits some weeks day by day and reads the rest whole (the case the referenc
 	);
 	expect(split).toBeGreaterThan(0);
 	expect(whole).toBeGreaterThan(split as number);
+});
+
+it.each([1, 3, 6, 26])('gives the same intervention log as the day-by-day reference, %i weeks before', async (weeks) => {
+	for (const query of ['', 'school=SCHOOL']) {
+		const [{ urn }] = await rows(warehouse, `SELECT min(school_urn) AS urn FROM school_day_totals`);
+		const [log, days] = await both(query.replace('SCHOOL', String(urn)), 'interventions/log', { weeks, type: null, status: null, upn: null });
+		expect(days.length).toBeGreaterThan(3);
+		expect(log).toEqual(days);
+	}
 });
