@@ -12,15 +12,19 @@ WITH m AS (
 	FROM filtered_pupil_days($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
+months AS (
+	-- each date's month, worked out once per date rather than once per pupil-day
+	SELECT date, date_trunc('month', date)::DATE AS month FROM (SELECT DISTINCT date FROM m)
+),
 per_pupil AS (
-	SELECT pupil_id, date_trunc('month', date)::DATE AS month,
-		sum(possible)::BIGINT AS possible,
-		sum(absent)::BIGINT AS absent
-	FROM m GROUP BY ALL
+	SELECT m.pupil_id, d.month,
+		sum(m.possible)::BIGINT AS possible,
+		sum(m.absent)::BIGINT AS absent
+	FROM m JOIN months d USING (date) GROUP BY ALL
 ),
 days AS (
-	SELECT date_trunc('month', date)::DATE AS month, count(DISTINCT date) AS school_days
-	FROM m WHERE possible > 0 GROUP BY ALL
+	SELECT d.month, count(*) AS school_days
+	FROM (SELECT DISTINCT date FROM m WHERE possible > 0) x JOIN months d USING (date) GROUP BY ALL
 ),
 grouped AS (
 	SELECT p.*, s.split_group, s.split_sort
