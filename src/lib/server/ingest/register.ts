@@ -1,4 +1,5 @@
 import { run, rejectOnProblems, type LoadContext, type LoadCounts } from './context';
+import { refreshPupilWeeks } from '../warehouse/pre-aggregates';
 
 /**
  * Checks the staged register (stage_raw) and merges it: every format's marks go through here, so
@@ -18,8 +19,8 @@ export async function checkAndMergeMarks(
 		changed_at: ctx.changedAt,
 		has_minutes: opts.hasMinutes
 	});
-	// the weekly pre-aggregate of the school-days the merge touched (stage_touched_school_days)
-	await run(ctx, 'ingest/refresh_pupil_weeks');
+	// the weekly pre-aggregate of the school-days the merge touched
+	await refreshPupilWeeks(ctx.conn, 'stage_touched_school_days');
 	return {
 		rowsRead: opts.rowsRead,
 		added: counts.added as number,
