@@ -20,6 +20,7 @@ for (const file of readdirSync('src/lib/server/datasets').filter((f) => f.endsWi
 	for (const [exported, registry] of Object.entries(module)) {
 		if (!exported.endsWith('_DATASETS')) continue;
 		for (const [name, dataset] of Object.entries(registry as Record<string, Dataset>)) {
+			if (!dataset.sql) continue; // computed in TypeScript (impact), not one SQL file
 			for (const f of FILTERS) {
 				const extra = name === 'pupils' ? 'dimension=sen&value=SEN%20support' : '';
 				const url = new URL(`http://x/api/${file}/${name}?${[f, extra].filter(Boolean).join('&')}`);

@@ -2,7 +2,7 @@
 // open a warehouse file, and its peak memory is the import's own): generates the demo trust sized to
 // the marks wanted, imports every file through importFile into a fresh warehouse, and writes what it
 // measured as JSON to --out.
-//   tsx scripts/bench/import.ts --marks N --dir DIR --out FILE [--reuse] [--read-ahead]
+//   tsx scripts/bench/import.ts --marks N --dir DIR --out FILE [--reuse] [--one-by-one]
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,8 @@ const { values } = parseArgs({
 		out: { type: 'string' },
 		reuse: { type: 'boolean', default: false },
 		// each import is told the file that follows (ImportOptions.next), which is read while it merges
-		'read-ahead': { type: 'boolean', default: false }
+		// --one-by-one: each file on its own, the next not read ahead (the command line and the demo read ahead)
+		'one-by-one': { type: 'boolean', default: false }
 	}
 });
 const marksWanted = Number(values.marks);
@@ -55,7 +56,7 @@ const failures: string[] = [];
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 for (const [i, file] of files.entries()) {
-	const nextFile = values['read-ahead'] ? files[i + 1] : undefined;
+	const nextFile = values['one-by-one'] ? undefined : files[i + 1];
 	let stage: string = 'preflight';
 	let at = performance.now();
 	const onProgress = (next: ImportStage, fraction: number) => {
@@ -106,7 +107,7 @@ const result = {
 	register_seconds: registerSeconds,
 	register_marks: registerMarks,
 	checkpoint_seconds: checkpointSeconds,
-	read_ahead: values['read-ahead'],
+	read_ahead: !values['one-by-one'],
 	stages,
 	csv_bytes: csvBytes,
 	warehouse_bytes: statSync(db).size + (existsSync(`${db}.wal`) ? statSync(`${db}.wal`).size : 0),

@@ -24,7 +24,7 @@ export async function buildDemo(db: string, opts: { pupils: number; schools: num
 		const demo = await generateDemo(dir, opts);
 		log(`Generated ${demo.files.length} export files (${demo.marks} marks) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		const warehouse = await Warehouse.open(db);
-		for (const path of demo.files) log((await importFile(warehouse, path)).message);
+		for (const [i, path] of demo.files.entries()) log((await importFile(warehouse, path, { next: demo.files[i + 1] })).message);
 		const logins = await createDemoLogins(warehouse);
 		log(`Demo sign-ins (password '${DEMO_PASSWORD}'): ${logins.map((l) => l.name).join(', ')}`);
 		await warehouse.checkpoint();

@@ -37,6 +37,8 @@ export async function mainImport(files: string[], values: { db?: string; school?
 		try {
 			const result: ImportResult = await importFile(warehouse, path, {
 				school,
+				// the next file is read and checked while this one merges
+				next: files[i + 1],
 				onProgress: (stage, fraction) => {
 					const [from, to] = STAGE_SHARE[stage];
 					bar?.update(Math.round(100 * (from + (to - from) * fraction)), { stage });

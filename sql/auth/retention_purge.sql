@@ -25,6 +25,8 @@ INSERT INTO school_code_totals
 SELECT m.school_urn, m.date, m.session, m.code, count(*)::INTEGER FROM marks m
 SEMI JOIN (SELECT DISTINCT school_urn, date FROM retention_expired) x ON x.school_urn = m.school_urn AND x.date = m.date
 GROUP BY m.school_urn, m.date, m.session, m.code;
+-- the weeks of the days purged (pupil_week_totals), recomputed next (refreshPupilWeeks)
+CREATE OR REPLACE TEMP TABLE stage_touched_school_days AS SELECT DISTINCT school_urn, date FROM retention_expired;
 DELETE FROM imports WHERE import_id IN (SELECT import_id FROM retention_imports);
 DROP TABLE retention_expired;
 DROP TABLE retention_imports;

@@ -14,6 +14,9 @@ SELECT school_urn, pupil_id, date, session, code::attendance_code AS code, minut
 CREATE OR REPLACE VIEW pupil_day_totals AS
 SELECT * EXCLUDE (academic_year, la) FROM read_parquet(getvariable('parquet_dir') || '/pupil_day_totals/*/*/*.parquet',
 	hive_partitioning = true, hive_types = {'academic_year': VARCHAR, 'la': VARCHAR});
+CREATE OR REPLACE VIEW pupil_week_totals AS
+SELECT * EXCLUDE (academic_year, la) FROM read_parquet(getvariable('parquet_dir') || '/pupil_week_totals/*/*/*.parquet',
+	hive_partitioning = true, hive_types = {'academic_year': VARCHAR, 'la': VARCHAR});
 CREATE OR REPLACE VIEW school_code_totals AS
 SELECT school_urn, date, session, code::attendance_code AS code, sessions
 FROM read_parquet(getvariable('parquet_dir') || '/school_code_totals/*/*/*.parquet', hive_partitioning = true,

@@ -19,23 +19,35 @@ CREATE OR REPLACE TEMP MACRO list_band(attended, possible, high, mid, low) AS
 WITH terms AS (SELECT * FROM list_terms($school::INTEGER)),
 compare AS (
 	SELECT s.urn AS school_urn,
-		CASE WHEN c.d >= academic_year_start($on::DATE) AND EXISTS (SELECT 1 FROM marks m
+		CASE WHEN c.d >= academic_year_start($on::DATE) AND EXISTS (SELECT 1 FROM school_day_totals m
 			WHERE m.school_urn = s.urn AND m.date BETWEEN academic_year_start($on::DATE) AND c.d) THEN c.d END AS compared_to
 	FROM schools s,
 		LATERAL (SELECT coalesce($since::DATE,
 			(SELECT max(t.start_date) FROM terms t WHERE t.school_urn = s.urn AND t.start_date <= $on::DATE) - 1) AS d) c
 	WHERE $school::INTEGER IS NULL OR s.urn = $school::INTEGER
 ),
+-- the year so far from whole weeks and the partial weeks' days (filtered_pupil_spans); the sessions since the
+-- compared-to day (this half-term so far) by day, taken off to give the figures as of then
+year_counts AS (
+	SELECT school_urn, pupil_id, sum(possible)::INTEGER AS possible, sum(present + aea)::INTEGER AS attended
+	FROM filtered_pupil_spans(academic_year_start($on::DATE), $on::DATE, $school::INTEGER)
+	GROUP BY school_urn, pupil_id
+	HAVING sum(possible) > 0
+),
+since_compared AS (
+	SELECT d.school_urn, d.pupil_id, sum(d.possible)::INTEGER AS possible, sum(d.present + d.aea)::INTEGER AS attended
+	FROM pupil_day_totals d
+	JOIN compare c ON c.school_urn = d.school_urn AND d.date > c.compared_to
+	WHERE d.date BETWEEN (SELECT min(compared_to) FROM compare) AND $on::DATE
+	GROUP BY d.school_urn, d.pupil_id
+),
 counts AS (
-	SELECT m.school_urn, m.pupil_id, any_value(c.compared_to) AS compared_to,
-		count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible,
-		count(*) FILTER (WHERE m.category IN ('present', 'aea'))::INTEGER AS attended,
-		count(*) FILTER (WHERE m.counts_in_possible AND m.date <= c.compared_to)::INTEGER AS prev_possible,
-		count(*) FILTER (WHERE m.category IN ('present', 'aea') AND m.date <= c.compared_to)::INTEGER AS prev_attended
-	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
-	JOIN compare c ON c.school_urn = m.school_urn
-	GROUP BY m.school_urn, m.pupil_id
-	HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+	SELECT y.school_urn, y.pupil_id, c.compared_to, y.possible, y.attended,
+		CASE WHEN c.compared_to IS NULL THEN 0 ELSE y.possible - coalesce(s.possible, 0) END AS prev_possible,
+		CASE WHEN c.compared_to IS NULL THEN 0 ELSE y.attended - coalesce(s.attended, 0) END AS prev_attended
+	FROM year_counts y
+	JOIN compare c ON c.school_urn = y.school_urn
+	LEFT JOIN since_compared s ON s.school_urn = y.school_urn AND s.pupil_id = y.pupil_id
 ),
 bands(band_rank, band) AS (
 	SELECT * FROM (VALUES

@@ -14,12 +14,21 @@ WITH days AS (SELECT * FROM list_school_days($school::INTEGER, $on::DATE)),
 last_day AS (SELECT school_urn, max(day_no) AS day_no FROM days GROUP BY school_urn),
 pupil_days AS (SELECT * FROM list_pupil_days($school::INTEGER, academic_year_start($on::DATE), $on::DATE)),
 -- runs may cross holidays and academic years: every school day up to $on
+-- a run that counts ends on the school's last day: only the pupils missing that whole day can have one
+missing_last_day AS (
+	SELECT pd.school_urn, pd.pupil_id
+	FROM list_pupil_days($school::INTEGER, DATE '0001-01-01', $on::DATE) pd
+	JOIN days d ON d.school_urn = pd.school_urn AND d.date = pd.date
+	JOIN last_day l ON l.school_urn = d.school_urn AND l.day_no = d.day_no
+	WHERE pd.missing > 0 AND pd.missing = pd.possible
+),
 missing AS (
 	SELECT pd.school_urn, pd.pupil_id, pd.date, d.day_no,
 		d.day_no - row_number() OVER (PARTITION BY pd.school_urn, pd.pupil_id ORDER BY d.day_no) AS run
 	FROM list_pupil_days($school::INTEGER, DATE '0001-01-01', $on::DATE) pd
 	JOIN days d ON d.school_urn = pd.school_urn AND d.date = pd.date
-	WHERE pd.missing = pd.possible
+	SEMI JOIN missing_last_day x ON x.school_urn = pd.school_urn AND x.pupil_id = pd.pupil_id
+	WHERE pd.missing > 0 AND pd.missing = pd.possible
 ),
 runs AS (
 	SELECT school_urn, pupil_id, min(date) AS start_date, max(date) AS latest_date, max(day_no) AS last_no,

@@ -18,7 +18,7 @@ absent_days AS (
 	FROM list_pupil_days($school::INTEGER, DATE '0001-01-01', $on::DATE) pd
 	JOIN today t ON t.school_urn = pd.school_urn AND t.pupil_id = pd.pupil_id
 	JOIN days d ON d.school_urn = pd.school_urn AND d.date = pd.date
-	WHERE pd.absent = pd.possible
+	WHERE pd.absent > 0 AND pd.absent = pd.possible
 ),
 in_a_row AS (
 	SELECT a.school_urn, a.pupil_id, count(*)::INTEGER AS days

@@ -5,15 +5,26 @@
 -- Most late sessions first. Params: $on, $school, $since, $min_late.
 SELECT
 	p.upn,
-	(count(*) FILTER (WHERE m.code IN ('L', 'U')))::INTEGER AS late_total,
-	(count(*) FILTER (WHERE m.code = 'L'))::INTEGER AS late_sessions,
-	(count(*) FILTER (WHERE m.code = 'U'))::INTEGER AS late_after_close_sessions,
-	(sum(m.minutes_late) FILTER (WHERE m.code IN ('L', 'U')))::INTEGER AS minutes_late,
-	(count(m.minutes_late) FILTER (WHERE m.code IN ('L', 'U')))::INTEGER AS sessions_with_minutes,
-	max(m.date) FILTER (WHERE m.code IN ('L', 'U')) AS latest_late_date,
+	m.late_total,
+	m.late_sessions,
+	m.late_after_close_sessions,
+	m.minutes_late,
+	m.sessions_with_minutes,
+	m.latest_late_date,
 	m.school_urn
-FROM filtered_marks(coalesce($since::DATE, academic_year_start($on::DATE)), $on::DATE, $school::INTEGER) m
+FROM (
+	-- only the L and U marks, per pupil enrolment (min_late is at least 1)
+	SELECT school_urn, pupil_id,
+		count(*)::INTEGER AS late_total,
+		(count(*) FILTER (WHERE code = 'L'))::INTEGER AS late_sessions,
+		(count(*) FILTER (WHERE code = 'U'))::INTEGER AS late_after_close_sessions,
+		sum(minutes_late)::INTEGER AS minutes_late,
+		count(minutes_late)::INTEGER AS sessions_with_minutes,
+		max(date) AS latest_late_date
+	FROM filtered_marks(coalesce($since::DATE, academic_year_start($on::DATE)), $on::DATE, $school::INTEGER)
+	WHERE code IN ('L', 'U')
+	GROUP BY school_urn, pupil_id
+	HAVING count(*) >= $min_late::INTEGER
+) m
 JOIN pupils p ON p.pupil_id = m.pupil_id
-GROUP BY p.upn, m.school_urn
-HAVING count(*) FILTER (WHERE m.code IN ('L', 'U')) >= $min_late::INTEGER
-ORDER BY late_total DESC, p.upn, m.school_urn;
+ORDER BY m.late_total DESC, p.upn, m.school_urn;

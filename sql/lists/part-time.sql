@@ -5,15 +5,29 @@
 -- C2 sessions, the first and latest, and possible / attended sessions. Latest C2 first. Params: $on, $school.
 SELECT
 	p.upn,
-	(count(*) FILTER (WHERE m.code = 'C2'))::INTEGER AS c2_sessions,
-	min(m.date) FILTER (WHERE m.code = 'C2') AS first_c2_date,
-	max(m.date) FILTER (WHERE m.code = 'C2') AS latest_c2_date,
-	(count(*) FILTER (WHERE m.counts_in_possible))::INTEGER AS possible_sessions,
-	(count(*) FILTER (WHERE m.category IN ('present', 'aea')))::INTEGER AS attended_sessions,
-	(count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised') AND m.code <> 'C2'))::INTEGER AS other_absent_sessions,
+	m.c2_sessions,
+	m.first_c2_date,
+	m.latest_c2_date,
+	m.possible_sessions,
+	m.attended_sessions,
+	m.other_absent_sessions,
 	m.school_urn
-FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+FROM (
+	-- per pupil enrolment, only for the pupils with a C2 mark this year
+	SELECT m.school_urn, m.pupil_id,
+		(count(*) FILTER (WHERE m.code = 'C2'))::INTEGER AS c2_sessions,
+		min(m.date) FILTER (WHERE m.code = 'C2') AS first_c2_date,
+		max(m.date) FILTER (WHERE m.code = 'C2') AS latest_c2_date,
+		(count(*) FILTER (WHERE m.counts_in_possible))::INTEGER AS possible_sessions,
+		(count(*) FILTER (WHERE m.category IN ('present', 'aea')))::INTEGER AS attended_sessions,
+		(count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised') AND m.code <> 'C2'))::INTEGER AS other_absent_sessions
+	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+	SEMI JOIN (
+		SELECT DISTINCT school_urn, pupil_id FROM marks
+		WHERE code = 'C2' AND date BETWEEN academic_year_start($on::DATE) AND $on::DATE
+			AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
+	) c ON c.school_urn = m.school_urn AND c.pupil_id = m.pupil_id
+	GROUP BY m.school_urn, m.pupil_id
+) m
 JOIN pupils p ON p.pupil_id = m.pupil_id
-GROUP BY p.upn, m.school_urn
-HAVING count(*) FILTER (WHERE m.code = 'C2') > 0
-ORDER BY latest_c2_date DESC, c2_sessions DESC, p.upn, m.school_urn;
+ORDER BY m.latest_c2_date DESC, m.c2_sessions DESC, p.upn, m.school_urn;

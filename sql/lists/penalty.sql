@@ -15,11 +15,10 @@ terms AS (SELECT * FROM list_terms($school::INTEGER)),
 cur AS (SELECT school_urn, max(week_no) AS cur_week FROM days GROUP BY school_urn),
 week_first AS (SELECT school_urn, week_no, min(date) AS first_day FROM days GROUP BY school_urn, week_no),
 unauth AS (
-	SELECT m.school_urn, m.pupil_id, m.date, d.week_no, count(*)::INTEGER AS sessions
-	FROM marks m
+	SELECT m.school_urn, m.pupil_id, m.date, d.week_no, m.unauthorised::INTEGER AS sessions
+	FROM pupil_day_totals m
 	JOIN days d ON d.school_urn = m.school_urn AND d.date = m.date
-	WHERE m.code IN ('G', 'N', 'O', 'U') AND m.date <= $on::DATE
-	GROUP BY m.school_urn, m.pupil_id, m.date, d.week_no
+	WHERE m.unauthorised > 0 AND m.date <= $on::DATE
 ),
 in_window AS (
 	SELECT u.school_urn, u.pupil_id, sum(u.sessions)::INTEGER AS n, min(u.week_no) AS oldest_week

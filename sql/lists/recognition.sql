@@ -6,13 +6,13 @@
 WITH halves AS (SELECT * FROM list_half_terms($school::INTEGER, $on::DATE)),
 counts AS (
 	SELECT m.school_urn, m.pupil_id,
-		count(*) FILTER (WHERE m.date >= academic_year_start($on::DATE) AND m.category IN ('present', 'aea')) AS year_attended,
-		count(*) FILTER (WHERE m.date >= academic_year_start($on::DATE) AND m.counts_in_possible) AS year_possible,
-		count(*) FILTER (WHERE m.date >= h.current_start AND m.category IN ('present', 'aea')) AS now_attended,
-		count(*) FILTER (WHERE m.date >= h.current_start AND m.counts_in_possible) AS now_possible,
-		count(*) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end AND m.category IN ('present', 'aea')) AS then_attended,
-		count(*) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end AND m.counts_in_possible) AS then_possible
-	FROM filtered_marks(least(academic_year_start($on::DATE),
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date >= academic_year_start($on::DATE)), 0)::BIGINT AS year_attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date >= academic_year_start($on::DATE)), 0)::BIGINT AS year_possible,
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date >= h.current_start), 0)::BIGINT AS now_attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date >= h.current_start), 0)::BIGINT AS now_possible,
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end), 0)::BIGINT AS then_attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date BETWEEN h.previous_start AND h.previous_end), 0)::BIGINT AS then_possible
+	FROM filtered_pupil_days(least(academic_year_start($on::DATE),
 			coalesce((SELECT min(previous_start) FROM halves), academic_year_start($on::DATE))), $on::DATE, $school::INTEGER) m
 	LEFT JOIN halves h ON h.school_urn = m.school_urn
 	GROUP BY m.school_urn, m.pupil_id

@@ -19,12 +19,12 @@ left_days AS (
 ),
 counts AS (
 	SELECT m.school_urn, m.pupil_id,
-		count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible,
-		count(*) FILTER (WHERE m.category IN ('present', 'aea'))::INTEGER AS attended
-	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+		coalesce(sum(m.possible), 0)::INTEGER AS possible,
+		coalesce(sum((m.present + m.aea)), 0)::INTEGER AS attended
+	FROM filtered_pupil_days(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
 	GROUP BY m.school_urn, m.pupil_id
-	HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
-		AND count(*) FILTER (WHERE m.category IN ('present', 'aea')) < $target_low::DECIMAL(6, 4) * count(*) FILTER (WHERE m.counts_in_possible)
+	HAVING coalesce(sum(m.possible), 0)::BIGINT > 0
+		AND coalesce(sum((m.present + m.aea)), 0)::BIGINT < $target_low::DECIMAL(6, 4) * coalesce(sum(m.possible), 0)::BIGINT
 ),
 needs AS (
 	SELECT c.*, l.days::INTEGER AS school_days_left, (2 * l.days)::INTEGER AS sessions_left,

@@ -6,26 +6,36 @@
 -- Rows: each pupil who crossed a stage after $since (NULL: this academic year) up to $on, with the highest
 -- stage reached, the day it was crossed and the stage held on $since. Latest stage first.
 -- Params: $on, $school, $since.
+-- The running total is kept over absence days only (a stage is always crossed on a day with an absence).
 WITH daily AS (
-	SELECT school_urn, pupil_id, date, absent,
+	SELECT school_urn, pupil_id, date,
 		sum(absent) OVER (PARTITION BY school_urn, pupil_id ORDER BY date) AS running
 	FROM list_pupil_days($school::INTEGER, academic_year_start($on::DATE), $on::DATE)
+	WHERE absent > 0
 ),
 stages(stage, stage_days, stage_name) AS (
 	VALUES (1, 4, 'Stage 1'), (2, 7, 'Stage 2'), (3, 10, 'Stage 3'), (4, 13, 'Stage 4'), (5, 16, 'Stage 5'), (6, 19, 'Persistent')
 ),
+totals AS (
+	-- each stage's crossing day, in stage order
+	SELECT school_urn, pupil_id, max(running)::INTEGER AS absent_sessions,
+		[min(date) FILTER (WHERE running >= 8), min(date) FILTER (WHERE running >= 14),
+			min(date) FILTER (WHERE running >= 20), min(date) FILTER (WHERE running >= 26),
+			min(date) FILTER (WHERE running >= 32), min(date) FILTER (WHERE running >= 38)] AS crossed_on
+	FROM daily
+	GROUP BY school_urn, pupil_id
+	HAVING max(running) >= 8
+),
 crossed AS (
-	SELECT d.school_urn, d.pupil_id, s.stage, min(d.date) AS crossed_on
-	FROM daily d JOIN stages s ON d.running >= 2 * s.stage_days
-	GROUP BY d.school_urn, d.pupil_id, s.stage
+	SELECT t.school_urn, t.pupil_id, s.stage, t.crossed_on[s.stage] AS crossed_on
+	FROM totals t JOIN stages s ON t.absent_sessions >= 2 * s.stage_days
 ),
 pupil AS (
 	SELECT school_urn, pupil_id,
 		max(stage) AS stage,
 		max(stage) FILTER (WHERE $since::DATE IS NOT NULL AND crossed_on <= $since::DATE) AS stage_on_since
 	FROM crossed GROUP BY school_urn, pupil_id
-),
-totals AS (SELECT school_urn, pupil_id, max(running)::INTEGER AS absent_sessions FROM daily GROUP BY school_urn, pupil_id)
+)
 SELECT
 	p.upn,
 	t.absent_sessions / 2 AS absent_days,

@@ -16,21 +16,21 @@ term_start AS (
 	GROUP BY s.urn
 ),
 unauthorised AS (
-	SELECT m.school_urn, m.pupil_id, any_value(ts.term_start) AS term_start, count(*) AS sessions
-	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
+	SELECT m.school_urn, m.pupil_id, any_value(ts.term_start) AS term_start, sum(m.unauthorised)::BIGINT AS sessions
+	FROM filtered_pupil_days(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
 	JOIN term_start ts ON ts.school_urn = m.school_urn AND m.date >= ts.term_start
-	WHERE m.category = 'unauthorised'
+	WHERE m.unauthorised > 0
 	GROUP BY m.school_urn, m.pupil_id
-	HAVING count(*) >= 2 * $unauthorised_days::INTEGER
+	HAVING sum(m.unauthorised) >= 2 * $unauthorised_days::INTEGER
 ),
 ehcp AS (
 	SELECT m.school_urn, m.pupil_id,
-		count(*) FILTER (WHERE m.date >= h.current_start AND m.category IN ('present', 'aea')) AS now_attended,
-		count(*) FILTER (WHERE m.date >= h.current_start AND m.counts_in_possible) AS now_possible,
-		count(*) FILTER (WHERE m.date <= h.previous_end AND m.category IN ('present', 'aea')) AS then_attended,
-		count(*) FILTER (WHERE m.date <= h.previous_end AND m.counts_in_possible) AS then_possible
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date >= h.current_start), 0)::BIGINT AS now_attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date >= h.current_start), 0)::BIGINT AS now_possible,
+		coalesce(sum((m.present + m.aea)) FILTER (WHERE m.date <= h.previous_end), 0)::BIGINT AS then_attended,
+		coalesce(sum(m.possible) FILTER (WHERE m.date <= h.previous_end), 0)::BIGINT AS then_possible
 	FROM halves h
-	JOIN filtered_marks(DATE '0001-01-01', $on::DATE, $school::INTEGER) m ON m.school_urn = h.school_urn
+	JOIN filtered_pupil_days(DATE '0001-01-01', $on::DATE, $school::INTEGER) m ON m.school_urn = h.school_urn
 		AND m.date >= h.previous_start AND (m.date <= h.previous_end OR m.date >= h.current_start)
 	JOIN pupils p ON p.pupil_id = m.pupil_id AND p.sen = 'E'
 	GROUP BY m.school_urn, m.pupil_id

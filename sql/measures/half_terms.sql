@@ -37,11 +37,10 @@ uncovered AS (
 	WHERE NOT EXISTS (SELECT 1 FROM imported i WHERE i.school_urn = sc.school_urn AND i.year_start = sc.year_start)
 ),
 uncovered_days AS (
-	SELECT DISTINCT m.school_urn, m.date, u.year_start
-	FROM marks m
-	JOIN codes c ON c.code = m.code
+	SELECT m.school_urn, m.date, u.year_start
+	FROM school_day_totals m
 	JOIN uncovered u ON u.school_urn = m.school_urn AND m.date BETWEEN u.year_start AND u.year_end
-	WHERE c.counts_in_possible
+	WHERE m.possible_sessions > 0
 		AND m.date BETWEEN academic_year_start(date_from::DATE)
 			AND (academic_year_start(date_to::DATE) + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE
 		AND (school IS NULL OR m.school_urn = school)

@@ -4,14 +4,13 @@
 -- illness: I. Grain: school × pupil × date with at least one possible session. Units: sessions.
 CREATE OR REPLACE MACRO list_pupil_days(school, date_from, date_to) AS TABLE
 SELECT
-	m.school_urn,
-	m.pupil_id,
-	m.date,
-	count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible,
-	count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised'))::INTEGER AS absent,
-	count(*) FILTER (WHERE m.category = 'unauthorised')::INTEGER AS unauthorised,
-	count(*) FILTER (WHERE m.code IN ('G', 'N', 'O'))::INTEGER AS missing,
-	count(*) FILTER (WHERE m.code = 'I')::INTEGER AS illness
-FROM filtered_marks(date_from, date_to, school) m
-GROUP BY m.school_urn, m.pupil_id, m.date
-HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0;
+	d.school_urn,
+	d.pupil_id,
+	d.date,
+	d.possible::INTEGER AS possible,
+	(d.authorised + d.unauthorised)::INTEGER AS absent,
+	d.unauthorised::INTEGER AS unauthorised,
+	d.missing::INTEGER AS missing,
+	d.illness::INTEGER AS illness
+FROM filtered_pupil_days(date_from, date_to, school) d
+WHERE d.possible > 0;

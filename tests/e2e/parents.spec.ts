@@ -14,6 +14,8 @@ test('reports to parents: one report a pupil, and a mail-merge CSV with as many 
 	await yearGroup.selectOption(groups[0]);
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/yg=/);
+	// the page has been redrawn for the year group (its count and download), not just navigated
+	await expect(page.getByTestId('parents-download')).toHaveAttribute('href', /yg=/);
 	const count = Number((await page.getByTestId('parents-count').textContent())!.replace(/,/g, ''));
 	expect(count).toBeGreaterThan(0);
 	await expect(page.getByTestId('parent-report')).toHaveCount(count);

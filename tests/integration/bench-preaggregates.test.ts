@@ -1,4 +1,4 @@
-// The pre-aggregates (sql/schema/040_pre_aggregates.sql, 041_school_code_totals.sql) stay equal to what the
+// The pre-aggregates (sql/schema/040_pre_aggregates.sql, 041_school_code_totals.sql, 042_pupil_week_totals.sql) stay equal to what the
 // marks say: after imports that add and amend marks, after re-importing a school's register over itself, and
 // after the retention purge deletes a year's marks. Each is recomputed here straight from the marks.
 import { mkdtempSync } from 'node:fs';
@@ -33,11 +33,22 @@ async function differences(): Promise<Record<string, unknown[]>> {
 	const schoolDays = `SELECT school_urn, date, count(*) FILTER (WHERE c.counts_in_possible) AS possible_sessions FROM marks m JOIN codes c ON c.code = m.code GROUP BY ALL`;
 	const codes = `SELECT school_urn, date, session::VARCHAR AS session, code::VARCHAR AS code, count(*) AS sessions FROM marks GROUP BY ALL`;
 	const heldCodes = `SELECT school_urn, date, session::VARCHAR, code::VARCHAR, sessions FROM school_code_totals`;
+	const pupilWeeks = `SELECT m.school_urn, m.pupil_id, date_trunc('week', m.date)::DATE AS week, count(DISTINCT m.date) AS days,
+			count(*) AS sessions, count(*) FILTER (WHERE c.counts_in_possible) AS possible,
+			count(*) FILTER (WHERE c.category = 'present') AS present, count(*) FILTER (WHERE c.category = 'aea') AS aea,
+			count(*) FILTER (WHERE c.category = 'authorised') AS authorised, count(*) FILTER (WHERE c.category = 'unauthorised') AS unauthorised,
+			count(*) FILTER (WHERE m.code::VARCHAR IN ('G', 'N', 'O')) AS missing, count(*) FILTER (WHERE m.code::VARCHAR = 'I') AS illness,
+			count(*) FILTER (WHERE m.code::VARCHAR = 'L') AS late, count(*) FILTER (WHERE m.code::VARCHAR = 'U') AS late_after_close,
+			min(m.date) FILTER (WHERE c.counts_in_possible) AS first_possible, max(m.date) FILTER (WHERE c.counts_in_possible) AS last_possible
+		FROM marks m JOIN codes c ON c.code = m.code GROUP BY ALL`;
+	const heldWeeks = `SELECT school_urn, pupil_id, week, days, sessions, possible, present, aea, authorised, unauthorised, missing, illness,
+		late, late_after_close, first_possible, last_possible FROM pupil_week_totals`;
 	const both = (a: string, b: string) => `(${a} EXCEPT ALL ${b}) UNION ALL (${b} EXCEPT ALL ${a})`;
 	return {
 		pupil_day_totals: await rows(warehouse, both(pupilDays, held)),
 		school_day_totals: await rows(warehouse, both(schoolDays, 'SELECT school_urn, date, possible_sessions FROM school_day_totals')),
-		school_code_totals: await rows(warehouse, both(codes, heldCodes))
+		school_code_totals: await rows(warehouse, both(codes, heldCodes)),
+		pupil_week_totals: await rows(warehouse, both(pupilWeeks, heldWeeks))
 	};
 }
 
@@ -47,7 +58,7 @@ describe('pre-aggregates', () => {
 		expect(amended).toBeGreaterThan(0);
 		const [{ n }] = await rows(warehouse, 'SELECT count(*) AS n FROM pupil_day_totals');
 		expect(n).toBeGreaterThan(1000);
-		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [] });
+		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [], pupil_week_totals: [] });
 	});
 
 	it('follow an amendment that turns a whole school day from present to a closure (no longer a school day)', async () => {
@@ -60,7 +71,7 @@ describe('pre-aggregates', () => {
 		expect(result.amended).toBeGreaterThan(0);
 		const [after] = await rows(warehouse, `SELECT possible_sessions FROM school_day_totals WHERE school_urn = ${day.school_urn} AND date = DATE '${day.date}'`);
 		expect(after.possible_sessions).toBe(0);
-		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [] });
+		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [], pupil_week_totals: [] });
 	});
 
 	it('equal the marks after the retention purge deletes the oldest year', async () => {
@@ -69,6 +80,6 @@ describe('pre-aggregates', () => {
 		await retentionPurge(warehouse, 2, 'cli', null, new Date('2027-08-31T12:00:00Z'));
 		const after = await rows(warehouse, 'SELECT count(*) AS n FROM marks');
 		expect(after[0].n).toBeLessThan(before[0].n as number);
-		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [] });
+		expect(await differences()).toEqual({ pupil_day_totals: [], school_day_totals: [], school_code_totals: [], pupil_week_totals: [] });
 	});
 });

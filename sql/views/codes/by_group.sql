@@ -7,12 +7,14 @@
 -- add up to 100%); row_sessions is that total, pupils the row's pupils with a mark in the range. Rows are
 -- ordered by year group, forms by the number they start with ('7H' before '10H'; 'RW', Reception, first).
 WITH m AS (
-	SELECT school_urn, pupil_id, code
+	-- each pupil's sessions of each code at each school, before the labels (a few rows per pupil)
+	SELECT school_urn, pupil_id, code, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+	GROUP BY ALL
 ),
 labelled AS (
-	SELECT m.pupil_id, m.code,
+	SELECT m.pupil_id, m.code, m.sessions,
 		CASE WHEN $rows::VARCHAR = 'form' THEN
 			coalesce(p.form, 'No form') || CASE WHEN $school::INTEGER IS NULL THEN ' · ' || coalesce(s.name, m.school_urn::VARCHAR) ELSE '' END
 		ELSE coalesce(g.value, 'Not recorded') END AS row_label,
@@ -25,7 +27,7 @@ labelled AS (
 		ON g.pupil_id = m.pupil_id
 ),
 rows_total AS (
-	SELECT row_label, coalesce(min(row_sort), 99) AS row_sort, count(*) AS row_sessions,
+	SELECT row_label, coalesce(min(row_sort), 99) AS row_sort, sum(sessions) AS row_sessions,
 		count(DISTINCT pupil_id) AS pupils
 	FROM labelled GROUP BY row_label
 )
@@ -36,9 +38,9 @@ SELECT
 	l.code::VARCHAR AS code,
 	c.meaning,
 	c.category::VARCHAR AS category,
-	count(*)::INTEGER AS sessions,
+	sum(l.sessions)::INTEGER AS sessions,
 	any_value(r.row_sessions)::INTEGER AS row_sessions,
-	count(*)::DOUBLE / any_value(r.row_sessions) AS share
+	sum(l.sessions)::DOUBLE / any_value(r.row_sessions) AS share
 FROM labelled l
 JOIN rows_total r USING (row_label)
 JOIN codes c ON c.code = l.code

@@ -9,9 +9,10 @@
 -- school's school days after the mark's date up to and including that day. Listed when
 -- school_days_outstanding > $older_than; oldest first. year_group is as of $from; form is pupils.form.
 WITH school_days AS (
-	SELECT DISTINCT school_urn, date
-	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER)
-	WHERE counts_in_possible
+	SELECT school_urn, date
+	FROM school_day_totals
+	WHERE possible_sessions > 0 AND date BETWEEN $from::DATE AND $to::DATE
+		AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
 ),
 numbered AS (
 	SELECT school_urn, date,

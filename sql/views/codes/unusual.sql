@@ -11,14 +11,15 @@
 -- rest. A dimension the filter leaves with one group (no rest) lists nothing. Highest ratio first (then the
 -- most pupils with the code). code_pupils = the group's pupils with at least one session of the code: a
 -- code one family uses shows up in every group that family belongs to, and this says so.
-WITH m AS (
-	SELECT pupil_id, code
+WITH pupil_codes AS (
+	-- one pass over the marks: each pupil's possible sessions of each code
+	SELECT pupil_id, code, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	WHERE counts_in_possible
+	GROUP BY ALL
 ),
-pupil_codes AS (SELECT pupil_id, code, count(*) AS sessions FROM m GROUP BY ALL),
-pupil_possible AS (SELECT pupil_id, count(*) AS possible FROM m GROUP BY ALL),
+pupil_possible AS (SELECT pupil_id, sum(sessions)::BIGINT AS possible FROM pupil_codes GROUP BY ALL),
 everyone AS (SELECT count(*) AS pupils, sum(possible) AS possible FROM pupil_possible),
 code_totals AS (SELECT code, sum(sessions) AS sessions FROM pupil_codes GROUP BY code),
 groups AS (

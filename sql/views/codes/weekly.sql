@@ -5,12 +5,14 @@
 -- Rule: week = the Monday of the mark's date; school_days = dates in the week with a possible session
 -- (among the filtered marks), so that short weeks (half-term, bank holidays) can be told apart.
 WITH m AS (
-	SELECT date, code, counts_in_possible
+	-- per day and code first (a few thousand rows), then per week
+	SELECT date, code, counts_in_possible, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+	GROUP BY ALL
 ),
 counts AS (
-	SELECT date_trunc('week', date)::DATE AS week, code, count(*)::INTEGER AS sessions
+	SELECT date_trunc('week', date)::DATE AS week, code, sum(sessions)::INTEGER AS sessions
 	FROM m GROUP BY ALL
 ),
 weeks AS (

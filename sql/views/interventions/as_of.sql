@@ -3,5 +3,5 @@
 -- past year's log is as of that year's last marked day). NULL when there are no marks.
 -- Parameters: $to, $school. Must match the as_of of views/interventions/log.
 SELECT max(date) AS as_of
-FROM marks
+FROM school_day_totals
 WHERE date <= $to::DATE AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER);

@@ -7,7 +7,7 @@
 -- school: the intervention's school, else the school the pupil was last marked at. status: 'ended' once
 -- its end date is before as_of, else 'open' (an end date is the intervention's last day).
 -- Attendance = 1 - (authorised + unauthorised) / possible sessions, from the pupil's marks at the
--- intervention's school through filtered_marks: before = the $weeks weeks (7 × $weeks calendar days)
+-- intervention's school (whole weeks from pupil_week_totals, the rest by day): before = the $weeks weeks (7 × $weeks calendar days)
 -- before the start date; since = from the start date to as_of (whether or not it has ended since).
 -- target_rate: the target as a fraction of sessions, read from its text: "N of M sessions" (also
 -- "N out of M sessions", "N/M sessions") is N/M, "NN%" (e.g. "95% attendance") is NN/100; any other
@@ -18,7 +18,7 @@
 -- year group and cohort as of $from), $type (a type name or NULL), $status ('open', 'ended', 'overdue' or
 -- NULL), $weeks (1-26), $upn (one pupil, or NULL for all).
 WITH as_of AS (
-	SELECT max(date) AS d FROM marks
+	SELECT max(date) AS d FROM school_day_totals
 	WHERE date <= $to::DATE AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
 ),
 picked AS (
@@ -60,21 +60,43 @@ chosen AS (
 		OR ($status::VARCHAR = 'overdue' AND s.status = 'open' AND s.review_date < s.as_of)
 		OR s.status = $status::VARCHAR
 ),
-marked AS (
-	SELECT m.pupil_id, m.school_urn, m.date, m.counts_in_possible, m.category
-	FROM filtered_marks((SELECT min(start_date) FROM chosen) - 7 * $weeks::INTEGER, (SELECT d FROM as_of), NULL) m
-	WHERE m.pupil_id IN (SELECT pupil_id FROM chosen)
+-- each intervention's two windows: before (the $weeks weeks before the start) and since (the start to as_of)
+windows AS (
+	SELECT intervention_id, pupil_id, school, true AS before, (start_date - 7 * $weeks::INTEGER)::DATE AS lo,
+		least(start_date - 1, as_of)::DATE AS hi
+	FROM chosen
+	UNION ALL
+	SELECT intervention_id, pupil_id, school, false, start_date, as_of FROM chosen
+),
+-- the whole weeks of a window from pupil_week_totals, its first and last few days from pupil_day_totals
+bounded AS (
+	SELECT *, date_trunc('week', lo + 6)::DATE AS first_week, (date_trunc('week', hi + 1) - INTERVAL 7 DAY)::DATE AS last_week
+	FROM windows WHERE lo <= hi
+),
+edge_days AS (
+	SELECT intervention_id, pupil_id, school, before, unnest(generate_series(lo, least(hi, first_week - 1), INTERVAL 1 DAY))::DATE AS date
+	FROM bounded
+	UNION
+	SELECT intervention_id, pupil_id, school, before, unnest(generate_series(greatest(lo, last_week + 7), hi, INTERVAL 1 DAY))::DATE
+	FROM bounded
+),
+spans AS (
+	SELECT b.intervention_id, b.before, w.possible, w.authorised + w.unauthorised AS absent
+	FROM bounded b
+	JOIN pupil_week_totals w ON w.pupil_id = b.pupil_id AND w.school_urn = b.school AND w.week BETWEEN b.first_week AND b.last_week
+	UNION ALL
+	SELECT e.intervention_id, e.before, d.possible, d.authorised + d.unauthorised
+	FROM edge_days e
+	JOIN pupil_day_totals d ON d.pupil_id = e.pupil_id AND d.school_urn = e.school AND d.date = e.date
 ),
 attendance AS (
-	SELECT c.intervention_id,
-		count(*) FILTER (WHERE m.date < c.start_date AND m.counts_in_possible)::INTEGER AS before_possible,
-		count(*) FILTER (WHERE m.date < c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS before_absent,
-		count(*) FILTER (WHERE m.date >= c.start_date AND m.counts_in_possible)::INTEGER AS since_possible,
-		count(*) FILTER (WHERE m.date >= c.start_date AND m.category IN ('authorised', 'unauthorised'))::INTEGER AS since_absent
-	FROM chosen c
-	JOIN marked m ON m.pupil_id = c.pupil_id AND m.school_urn = c.school
-		AND m.date >= c.start_date - 7 * $weeks::INTEGER AND m.date <= c.as_of
-	GROUP BY c.intervention_id
+	SELECT intervention_id,
+		coalesce(sum(possible) FILTER (WHERE before), 0)::INTEGER AS before_possible,
+		coalesce(sum(absent) FILTER (WHERE before), 0)::INTEGER AS before_absent,
+		coalesce(sum(possible) FILTER (WHERE NOT before), 0)::INTEGER AS since_possible,
+		coalesce(sum(absent) FILTER (WHERE NOT before), 0)::INTEGER AS since_absent
+	FROM spans
+	GROUP BY intervention_id
 ),
 cohorts AS (
 	SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group'

@@ -1,6 +1,6 @@
 -- Lists, pupils: what a casework list shows beside each UPN, and the cohort filter of the list pages.
 -- Pupil-level data (names). Grain: one row per pupil named in $upns (a comma-separated list of UPNs the
--- endpoint took from the list's own rows, never from the request) who is in the chosen year group and
+-- endpoint took from the list's own rows, never from the request; NULL: every pupil) who is in the chosen year group and
 -- cohort as of $on; a pupil of a list not returned here is filtered out of it.
 -- Year group and cohorts are pupil_cohorts($on): the year group in the academic year of $on (from the date
 -- of birth where known), so last week's list keeps last week's groups. sort_name: 'Surname, Forename'.
@@ -28,9 +28,9 @@ SELECT
 	p.child_protection_plan,
 	p.young_carer
 FROM pupils p
-JOIN wanted w ON w.upn = p.upn
 LEFT JOIN cohorts yg ON yg.pupil_id = p.pupil_id AND yg.dimension = 'year_group'
-WHERE ($year_group::VARCHAR IS NULL OR yg.value = $year_group::VARCHAR)
+WHERE ($upns::VARCHAR IS NULL OR p.upn IN (SELECT upn FROM wanted))
+	AND ($year_group::VARCHAR IS NULL OR yg.value = $year_group::VARCHAR)
 	AND ($cohort_dimension::VARCHAR IS NULL OR p.pupil_id IN (
 		SELECT pupil_id FROM cohorts WHERE dimension = $cohort_dimension::VARCHAR AND value = $cohort_value::VARCHAR))
 ORDER BY p.upn;

@@ -13,7 +13,7 @@
 -- $cohort_value); $grains: the grains wanted, comma-separated ('half_term' or 'term,year,year_to_date'), or
 -- NULL for all. Year k (k = 0 the chosen year, 1 and 2 the years before) covers its academic year
 -- clipped to $from..$to moved back k years (all of each year unless From/To narrow the chosen one). Each
--- year reads marks through filtered_marks with its own first day, so a year group filter means that
+-- year reads the pupil-days through filtered_pupil_days with its own first day, so a year group filter means that
 -- year's year group (Year 7 in 2023/24 is that year's Year 7s).
 -- Rules: absent = authorised + unauthorised; every rate is built once from summed parts. Persistent: absent
 -- × 10 ≥ possible; severe: absent × 2 ≥ possible, per pupil over the period itself (pupil_absence's rule).
@@ -33,28 +33,7 @@
 -- with the last day the published period covers ('2024/25, autumn term, to 31 Dec 2024'). Imported figures
 -- (a newer release) stand over shipped ones (the benchmarks view). la_*: the same for the local authority
 -- of the school(s) in scope, where imported figures name its LA (schools.la_code = area_code).
-WITH marks3 AS (
-	SELECT 0 AS k, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
-		greatest($year_start::DATE, $from::DATE)::DATE,
-		least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE,
-		$school::INTEGER, year_group := $year_group::VARCHAR,
-		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-	UNION ALL
-	SELECT 1, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
-		greatest($year_start::DATE - INTERVAL 1 YEAR, $from::DATE - INTERVAL 1 YEAR)::DATE,
-		least($year_start::DATE - INTERVAL 1 DAY, $to::DATE - INTERVAL 1 YEAR)::DATE,
-		$school::INTEGER, year_group := $year_group::VARCHAR,
-		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-	UNION ALL
-	SELECT 2, school_urn, pupil_id, date, counts_in_possible, category
-	FROM filtered_marks(
-		greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE,
-		least($year_start::DATE - INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE - INTERVAL 2 YEAR)::DATE,
-		$school::INTEGER, year_group := $year_group::VARCHAR,
-		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-),
+WITH
 -- the chosen year's last marked day (the register's last day, or the end of the chosen dates): while it is
 -- before 1 July the year is under way
 chosen_last AS (
@@ -78,19 +57,89 @@ calendar_days AS (
 		unnest(generate_series(start_date, end_date, INTERVAL 1 DAY))::DATE AS date
 	FROM calendar
 ),
--- one pass over the marks: per pupil, per half-term (NULL: a day in no half-term), split at the
--- year-to-date cut-off (the chosen year's last day moved back k years, while the chosen year is under way)
-pupil_blocks AS (
-	SELECT m.k, m.school_urn, m.pupil_id, d.half_term_number,
-		coalesce(m.date <= w.to_date_end, false) AS to_date,
-		count(*) FILTER (WHERE m.counts_in_possible) AS possible,
-		count(*) FILTER (WHERE m.category = 'authorised') AS authorised,
-		count(*) FILTER (WHERE m.category = 'unauthorised') AS unauthorised,
-		min(m.date) FILTER (WHERE m.counts_in_possible) AS first_day,
-		max(m.date) FILTER (WHERE m.counts_in_possible) AS last_day
-	FROM marks3 m
+-- Each school's weeks, by the days with marks: a week whose marked days all fall in one window, one
+-- half-term (or none) and one side of the year-to-date cut-off is read from pupil_week_totals; the others
+-- (few: where a half-term, a window or the cut-off begins mid-week) day by day from pupil_day_totals.
+school_weeks AS (
+	SELECT t.school_urn, date_trunc('week', t.date)::DATE AS week,
+		min(w.k) AS k, count(*) FILTER (WHERE w.k IS NULL) = 0 AND min(w.k) = max(w.k)
+			AND min(coalesce(d.half_term_number, 0)) = max(coalesce(d.half_term_number, 0))
+			AND bool_and(coalesce(t.date <= w.to_date_end, false)) = bool_or(coalesce(t.date <= w.to_date_end, false)) AS whole,
+		nullif(min(coalesce(d.half_term_number, 0)), 0) AS half_term_number,
+		bool_and(coalesce(t.date <= w.to_date_end, false)) AS to_date
+	FROM school_day_totals t
+	LEFT JOIN windows w ON t.date BETWEEN w.window_from AND w.window_to
+	LEFT JOIN calendar_days d ON d.school_urn = t.school_urn AND d.date = t.date
+	WHERE t.date BETWEEN (greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE - INTERVAL 6 DAY)::DATE AND (least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE + INTERVAL 6 DAY)::DATE
+		AND ($school::INTEGER IS NULL OR t.school_urn = $school::INTEGER)
+	GROUP BY ALL
+),
+split_days AS (
+	SELECT t.school_urn, t.date
+	FROM school_day_totals t
+	JOIN school_weeks sw ON sw.school_urn = t.school_urn AND sw.week = date_trunc('week', t.date)::DATE AND NOT sw.whole
+	WHERE t.date BETWEEN (greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE - INTERVAL 6 DAY)::DATE AND (least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE + INTERVAL 6 DAY)::DATE
+),
+-- the pupils each year's filters select (year group and cohort as of the year's first day), when filtered
+filtered AS (
+	SELECT w.k, f.pupil_id
+	FROM windows w, LATERAL (SELECT pupil_id FROM filtered_pupils(w.window_from, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)) f
+	WHERE NOT ($year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL)
+),
+day_rows AS (
+	SELECT * FROM (
+		SELECT 0 AS k, school_urn, pupil_id, date, possible, authorised, unauthorised
+		FROM filtered_pupil_days(
+			greatest($year_start::DATE, $from::DATE)::DATE,
+			least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE,
+			$school::INTEGER, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+		UNION ALL
+		SELECT 1, school_urn, pupil_id, date, possible, authorised, unauthorised
+		FROM filtered_pupil_days(
+			greatest($year_start::DATE - INTERVAL 1 YEAR, $from::DATE - INTERVAL 1 YEAR)::DATE,
+			least($year_start::DATE - INTERVAL 1 DAY, $to::DATE - INTERVAL 1 YEAR)::DATE,
+			$school::INTEGER, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+		UNION ALL
+		SELECT 2, school_urn, pupil_id, date, possible, authorised, unauthorised
+		FROM filtered_pupil_days(
+			greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE,
+			least($year_start::DATE - INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE - INTERVAL 2 YEAR)::DATE,
+			$school::INTEGER, year_group := $year_group::VARCHAR,
+			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+	
+	) m
+	SEMI JOIN split_days s ON s.school_urn = m.school_urn AND s.date = m.date
+),
+spans AS (
+	SELECT sw.k, w.school_urn, w.pupil_id, sw.half_term_number, sw.to_date, w.possible, w.authorised, w.unauthorised,
+		w.first_possible AS first_day, w.last_possible AS last_day
+	FROM pupil_week_totals w
+	JOIN school_weeks sw ON sw.school_urn = w.school_urn AND sw.week = w.week AND sw.whole
+	WHERE w.week BETWEEN (greatest($year_start::DATE - INTERVAL 2 YEAR, $from::DATE - INTERVAL 2 YEAR)::DATE - INTERVAL 6 DAY)::DATE AND least($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY, $to::DATE)::DATE
+		AND ($school::INTEGER IS NULL OR w.school_urn = $school::INTEGER)
+		AND (($year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL)
+			OR (sw.k, w.pupil_id) IN (SELECT k, pupil_id FROM filtered))
+	UNION ALL
+	SELECT m.k, m.school_urn, m.pupil_id, d.half_term_number, coalesce(m.date <= w.to_date_end, false),
+		m.possible, m.authorised, m.unauthorised,
+		CASE WHEN m.possible > 0 THEN m.date END, CASE WHEN m.possible > 0 THEN m.date END
+	FROM day_rows m
 	JOIN windows w ON w.k = m.k
 	LEFT JOIN calendar_days d ON d.school_urn = m.school_urn AND d.date = m.date
+),
+-- one pass over the marks: per pupil, per half-term (NULL: a day in no half-term), split at the
+-- year-to-date cut-off (the chosen year's last day moved back k years, while the chosen year is under way)
+pupil_blocks AS MATERIALIZED (
+	SELECT k, school_urn, pupil_id, half_term_number, to_date,
+		sum(possible)::INTEGER AS possible,
+		sum(authorised)::INTEGER AS authorised,
+		sum(unauthorised)::INTEGER AS unauthorised,
+		min(first_day) AS first_day,
+		max(last_day) AS last_day
+	FROM spans
 	GROUP BY ALL
 ),
 pupil_half_terms AS (

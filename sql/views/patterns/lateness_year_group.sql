@@ -9,26 +9,36 @@
 -- it (NULL where no import gave minutes); minutes_recorded counts those marks (late_minutes_recorded the L
 -- ones alone, the weight for combining avg_minutes_late across rows).
 WITH m AS (
-	SELECT * FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+	-- per pupil first (a row per pupil rather than per mark), then per year group
+	SELECT pupil_id,
+		count(*) FILTER (WHERE counts_in_possible) AS possible,
+		count(*) FILTER (WHERE code = 'L') AS late,
+		count(*) FILTER (WHERE code = 'U') AS late_after_close,
+		sum(minutes_late) FILTER (WHERE code = 'L') AS late_minutes,
+		count(minutes_late) FILTER (WHERE code = 'L') AS late_minutes_recorded,
+		sum(minutes_late) FILTER (WHERE code = 'U') AS after_close_minutes,
+		count(minutes_late) FILTER (WHERE code = 'U') AS after_close_minutes_recorded
+	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+	GROUP BY pupil_id
 )
 SELECT
 	coalesce(g.value, 'Not recorded') AS year_group,
 	coalesce(min(g.sort_key), 99)::INTEGER AS year_group_sort,
-	count(DISTINCT m.pupil_id) FILTER (WHERE m.counts_in_possible)::INTEGER AS pupils,
-	count(DISTINCT m.pupil_id) FILTER (WHERE m.code IN ('L', 'U'))::INTEGER AS late_pupils,
-	count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible_sessions,
-	count(*) FILTER (WHERE m.code = 'L')::INTEGER AS late_sessions,
-	count(*) FILTER (WHERE m.code = 'U')::INTEGER AS late_after_close_sessions,
-	count(*) FILTER (WHERE m.code = 'L') * 100.0 / count(*) FILTER (WHERE m.counts_in_possible) AS late_per_100,
-	count(*) FILTER (WHERE m.code = 'U') * 100.0 / count(*) FILTER (WHERE m.counts_in_possible) AS late_after_close_per_100,
-	avg(m.minutes_late) FILTER (WHERE m.code = 'L')::DOUBLE AS avg_minutes_late,
-	avg(m.minutes_late) FILTER (WHERE m.code = 'U')::DOUBLE AS avg_minutes_after_close,
-	count(m.minutes_late) FILTER (WHERE m.code IN ('L', 'U'))::INTEGER AS minutes_recorded,
-	count(m.minutes_late) FILTER (WHERE m.code = 'L')::INTEGER AS late_minutes_recorded
+	count(*) FILTER (WHERE m.possible > 0)::INTEGER AS pupils,
+	count(*) FILTER (WHERE m.late + m.late_after_close > 0)::INTEGER AS late_pupils,
+	sum(m.possible)::INTEGER AS possible_sessions,
+	sum(m.late)::INTEGER AS late_sessions,
+	sum(m.late_after_close)::INTEGER AS late_after_close_sessions,
+	sum(m.late)::BIGINT * 100.0 / sum(m.possible)::BIGINT AS late_per_100,
+	sum(m.late_after_close)::BIGINT * 100.0 / sum(m.possible)::BIGINT AS late_after_close_per_100,
+	(sum(m.late_minutes) / sum(m.late_minutes_recorded))::DOUBLE AS avg_minutes_late,
+	(sum(m.after_close_minutes) / sum(m.after_close_minutes_recorded))::DOUBLE AS avg_minutes_after_close,
+	sum(m.late_minutes_recorded + m.after_close_minutes_recorded)::INTEGER AS minutes_recorded,
+	sum(m.late_minutes_recorded)::INTEGER AS late_minutes_recorded
 FROM m
 LEFT JOIN (SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group') g
 	ON g.pupil_id = m.pupil_id
 GROUP BY coalesce(g.value, 'Not recorded')
-HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+HAVING sum(m.possible) > 0
 ORDER BY year_group_sort, year_group;

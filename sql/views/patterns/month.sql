@@ -8,19 +8,23 @@
 -- school_days counts the dates in the month with a possible session among the filtered marks (the same for
 -- every group: the calendar the rates rest on). Marks are summed per pupil and month first, then per group.
 WITH m AS (
-	SELECT pupil_id, date, counts_in_possible, category
-	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+	SELECT pupil_id, date, possible, authorised + unauthorised AS absent
+	FROM filtered_pupil_days($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
+months AS (
+	-- each date's month, worked out once per date rather than once per pupil-day
+	SELECT date, date_trunc('month', date)::DATE AS month FROM (SELECT DISTINCT date FROM m)
+),
 per_pupil AS (
-	SELECT pupil_id, date_trunc('month', date)::DATE AS month,
-		count(*) FILTER (WHERE counts_in_possible) AS possible,
-		count(*) FILTER (WHERE category IN ('authorised', 'unauthorised')) AS absent
-	FROM m GROUP BY ALL
+	SELECT m.pupil_id, d.month,
+		sum(m.possible)::BIGINT AS possible,
+		sum(m.absent)::BIGINT AS absent
+	FROM m JOIN months d USING (date) GROUP BY ALL
 ),
 days AS (
-	SELECT date_trunc('month', date)::DATE AS month, count(DISTINCT date) AS school_days
-	FROM m WHERE counts_in_possible GROUP BY ALL
+	SELECT d.month, count(*) AS school_days
+	FROM (SELECT DISTINCT date FROM m WHERE possible > 0) x JOIN months d USING (date) GROUP BY ALL
 ),
 grouped AS (
 	SELECT p.*, s.split_group, s.split_sort

@@ -11,14 +11,15 @@
 -- absence_rate = absent / possible from the week's summed parts; half_terms counts the half-terms (per
 -- school) that have such a week, school_days the school-dates in it.
 WITH m AS (
-	SELECT school_urn, date, counts_in_possible, category
-	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+	SELECT school_urn, date, possible, authorised + unauthorised AS absent
+	FROM filtered_pupil_days($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
 school_days AS (
-	SELECT DISTINCT school_urn, date
-	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER)
-	WHERE counts_in_possible
+	SELECT school_urn, date
+	FROM school_day_totals
+	WHERE possible_sessions > 0 AND date BETWEEN $from::DATE AND $to::DATE
+		AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
 ),
 gap_runs AS (
 	SELECT school_urn, date,
@@ -43,12 +44,11 @@ SELECT
 	w.week_of_term,
 	count(DISTINCT (w.school_urn, w.term_start))::INTEGER AS half_terms,
 	count(DISTINCT (w.school_urn, w.date))::INTEGER AS school_days,
-	count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible_sessions,
-	count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised'))::INTEGER AS absent_sessions,
-	count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised'))::DOUBLE
-		/ count(*) FILTER (WHERE m.counts_in_possible) AS absence_rate
+	sum(m.possible)::INTEGER AS possible_sessions,
+	sum(m.absent)::INTEGER AS absent_sessions,
+	sum(m.absent)::DOUBLE / sum(m.possible) AS absence_rate
 FROM m
 JOIN weeks w ON w.school_urn = m.school_urn AND w.date = m.date
 GROUP BY w.week_of_term
-HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+HAVING sum(m.possible) > 0
 ORDER BY w.week_of_term;

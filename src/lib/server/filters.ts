@@ -50,7 +50,7 @@ export async function resolveFilters(url: URL, warehouse: Warehouse, user?: Sess
 	}
 	const yearText = get('year');
 	if (yearText !== null && !/^\d{4}\/\d{2}$/.test(yearText)) error(400, 'year must be an academic year such as 2025/26');
-	const years = (await warehouse.query('reports/filter_options', { school })) as ResolvedFilters['years'];
+	const years = (await warehouse.cachedQuery('reports/filter_options', { school })) as ResolvedFilters['years'];
 	const chosen = years.find((y) => y.year === yearText) ?? (yearText ? null : years[0] ?? null);
 	if (yearText && !chosen) error(404, `no marks in ${yearText}`);
 	from ??= chosen?.year_start ?? null;

@@ -3,6 +3,7 @@
 // (default 6 years); a purge deletes what is past it in one transaction with an audit entry.
 import type { Warehouse } from '../warehouse';
 import { runFile } from '../warehouse';
+import { refreshPupilWeeks } from '../warehouse/pre-aggregates';
 import { auditOn, type AuditActor } from './audit';
 import { getSetting, saveSetting } from './settings';
 
@@ -66,6 +67,7 @@ export async function retentionPurge(warehouse: Warehouse, years: number, actor:
 		await runFile(conn, 'auth/retention_expired', { cutoff });
 		const counts = (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
 		await runFile(conn, 'auth/retention_purge');
+		await refreshPupilWeeks(conn, 'stage_touched_school_days');
 		const done = plan(years, cutoff, counts);
 		await auditOn(
 			conn,

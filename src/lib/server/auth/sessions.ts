@@ -29,14 +29,37 @@ export async function createSession(warehouse: Warehouse, userId: number, ip: st
 	return { token, expires };
 }
 
+/** Sessions looked up in the last minute, so that a page's many data requests ask the warehouse once. */
+const recent = new WeakMap<Warehouse, Map<string, { user: SessionUser; expires: number; until: number }>>();
+const RECENT_MS = 60_000;
+
+/** A TIMESTAMP of the warehouse (UTC) as milliseconds; NaN (never live) if unreadable. */
+const moment = (value: unknown): number =>
+	value instanceof Date ? value.getTime() : new Date(`${String(value).replace(' ', 'T')}${String(value).endsWith('Z') ? '' : 'Z'}`).getTime();
+
+/** Forgets the sessions looked up: after a sign-out, or a user removed or given a new password. */
+export function forgetSessions(warehouse: Warehouse): void {
+	recent.get(warehouse)?.clear();
+}
+
 /** The user of a live session, or null (no such token, or expired). */
 export async function sessionUser(warehouse: Warehouse, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
 	if (!token || token.length > 100) return null;
-	const [row] = await warehouse.query('auth/session_user', { token_hash: hashToken(token), now: sqlTime(now) });
-	return row ? sessionUserOf(row as unknown as UserRow) : null;
+	const tokenHash = hashToken(token);
+	let held = recent.get(warehouse);
+	if (!held) recent.set(warehouse, (held = new Map()));
+	const known = held.get(tokenHash);
+	if (known && known.expires > now.getTime() && known.until > Date.now()) return known.user;
+	const [row] = await warehouse.query('auth/session_user', { token_hash: tokenHash, now: sqlTime(now) });
+	if (!row) return null;
+	const user = sessionUserOf(row as unknown as UserRow);
+	if (held.size > 10_000) held.clear();
+	held.set(tokenHash, { user, expires: moment(row.expires_at), until: Date.now() + RECENT_MS });
+	return user;
 }
 
 export async function endSession(warehouse: Warehouse, token: string | undefined): Promise<void> {
+	forgetSessions(warehouse);
 	if (token) await warehouse.query('auth/session_delete', { token_hash: hashToken(token) });
 }
 

@@ -113,24 +113,38 @@ export async function filteredList(warehouse: Warehouse, name: ListName, url: UR
 	const list = await runList(warehouse, name, { ...givenParams(name, url), on: checked.on, school: filters.school });
 	if (!list.on || list.rows.length === 0) return { on: list.on, rows: [] as Row[] };
 	if (!details && !filters.yearGroup && !filters.cohort) return { on: list.on, rows: list.rows };
-	const upns = [...new Set(list.rows.map((r) => String(r.upn)))];
+	const byUpn = await listPupils(warehouse, list.on, list.rows, filters);
+	const rows: Row[] = [];
+	// the list's rows are its own (fresh from the query): each takes its pupil's columns in place
+	for (const row of list.rows) {
+		const pupil = byUpn.get(row.upn as string);
+		if (!pupil) continue;
+		for (const c of PUPIL_COLUMNS) row[c] = pupil[c] ?? null;
+		rows.push(row);
+	}
+	return { on: list.on, rows };
+}
+
+/** Every pupil's details as of a day, by UPN: kept until the next commit (lists are mostly as of the latest day). */
+const everyPupil = new WeakMap<Promise<Row[]>, Map<string, Row>>();
+
+/** The details of the pupils of a list's rows (those in the year group and cohort asked for), by UPN. */
+async function listPupils(warehouse: Warehouse, on: string, rows: Row[], filters: ReturnType<typeof listFilters>): Promise<Map<string, Row>> {
+	if (!filters.yearGroup && !filters.cohort) {
+		const all = warehouse.cachedQuery('views/lists/pupils', { upns: null, on, year_group: null, cohort_dimension: null, cohort_value: null });
+		let byUpn = everyPupil.get(all);
+		if (!byUpn) everyPupil.set(all, (byUpn = new Map((await all).map((p) => [p.upn as string, p]))));
+		return byUpn;
+	}
+	const upns = [...new Set(rows.map((r) => String(r.upn)))];
 	const pupils = await warehouse.query('views/lists/pupils', {
 		upns: upns.join(','),
-		on: list.on,
+		on,
 		year_group: filters.yearGroup,
 		cohort_dimension: filters.cohort?.dimension ?? null,
 		cohort_value: filters.cohort?.value ?? null
 	});
-	const byUpn = new Map(pupils.map((p) => [p.upn as string, p]));
-	const rows: Row[] = [];
-	for (const row of list.rows) {
-		const pupil = byUpn.get(row.upn as string);
-		if (!pupil) continue;
-		const joined: Row = { ...row };
-		for (const c of PUPIL_COLUMNS) joined[c] = pupil[c] ?? null;
-		rows.push(joined);
-	}
-	return { on: list.on, rows };
+	return new Map(pupils.map((p) => [p.upn as string, p]));
 }
 
 const headers = (ms: number) => ({ 'content-type': ARROW_TYPE, 'cache-control': 'no-store', 'server-timing': `db;dur=${ms.toFixed(1)}` });

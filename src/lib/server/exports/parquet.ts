@@ -12,6 +12,7 @@ import type { Warehouse } from '../warehouse';
 export const PARQUET_TABLES = [
 	{ name: 'marks', partitioned: true },
 	{ name: 'pupil_day_totals', partitioned: true },
+	{ name: 'pupil_week_totals', partitioned: true },
 	{ name: 'school_code_totals', partitioned: true },
 	{ name: 'mark_history', partitioned: true },
 	{ name: 'school_day_totals', partitioned: false },

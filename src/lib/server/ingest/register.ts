@@ -1,6 +1,7 @@
 import type { Params } from '../warehouse';
 import { run, rejectOnProblems, type LoadContext, type LoadCounts } from './context';
 import type { StagedRegister } from './staging';
+import { refreshPupilWeeks } from '../warehouse/pre-aggregates';
 
 /**
  * Checks the staged register (stage_raw) and merges it: every format's marks go through here (a long
@@ -46,6 +47,7 @@ export async function mergeMarks(
 		if (!repeats) {
 			await run(ctx, 'ingest/new_pupils', { import_id: ctx.importId });
 			const [counts] = await run(ctx, 'ingest/merge_new_marks', { import_id: ctx.importId }, slots);
+			await refreshPupilWeeks(ctx.conn, 'stage_school_dates', slots.stage);
 			return counted(opts.rowsRead, counts);
 		}
 	}
@@ -59,6 +61,8 @@ export async function mergeMarks(
 		changed_at: ctx.changedAt,
 		has_minutes: opts.hasMinutes
 	});
+	// the weekly pre-aggregate of the file's school-days (those the merge touched among them)
+	await refreshPupilWeeks(ctx.conn, 'stage_school_dates', slots.stage);
 	return counted(opts.rowsRead, counts);
 }
 

@@ -21,20 +21,53 @@ export type Row = Record<string, unknown>;
 
 /** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
 export function resultRows(result: DuckDBResultReader): Row[] {
+	// column by column (each converted once by its type), then the rows: several times faster than
+	// converting every cell of getRowObjectsJS
 	const names = result.columnNames();
 	const types = result.columnTypes().map((t) => t.typeId);
-	return result.getRowObjectsJS().map((raw) => {
-		const row: Row = {};
-		names.forEach((name, i) => {
-			const value = raw[name];
-			if (value === null || value === undefined) row[name] = null;
-			else if (typeof value === 'bigint') row[name] = Number(value);
-			else if (value instanceof Date)
-				row[name] = types[i] === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
-			else row[name] = value;
-		});
-		return row;
-	});
+	const columns = result.getColumnsJS().map((values, c) => jsColumn(values as unknown[], types[c]));
+	const count = columns[0]?.length ?? 0;
+	const make = rowMaker(names);
+	const rows: Row[] = new Array(count);
+	for (let r = 0; r < count; r++) rows[r] = make(columns, r);
+	return rows;
+}
+
+/** A function that builds one row as an object literal of these columns (one shape, fast to build and read). */
+const rowMakers = new Map<string, (columns: unknown[][], r: number) => Row>();
+function rowMaker(names: string[]): (columns: unknown[][], r: number) => Row {
+	const key = JSON.stringify(names);
+	let make = rowMakers.get(key);
+	if (!make) {
+		// names are the columns of our own SQL; JSON.stringify quotes each safely as a property name
+		const body = `return {${names.map((n, c) => `${JSON.stringify(n)}: columns[${c}][r]`).join(', ')}};`;
+		make = new Function('columns', 'r', body) as (columns: unknown[][], r: number) => Row;
+		if (rowMakers.size < 2_000) rowMakers.set(key, make);
+	}
+	return make;
+}
+
+const isoDay = new Map<number, string>();
+/** A column's values as the app's rows hold them: numbers (never bigints), DATE as 'YYYY-MM-DD', other times as ISO text, null for NULL. */
+function jsColumn(values: unknown[], type: DuckDBTypeId): unknown[] {
+	const out = new Array(values.length);
+	for (let r = 0; r < values.length; r++) {
+		const value = values[r];
+		if (value === null || value === undefined) out[r] = null;
+		else if (typeof value === 'bigint') out[r] = Number(value);
+		else if (value instanceof Date) {
+			if (type === DuckDBTypeId.DATE) {
+				const ms = value.getTime();
+				let day = isoDay.get(ms);
+				if (day === undefined) {
+					day = value.toISOString().slice(0, 10);
+					if (isoDay.size < 100_000) isoDay.set(ms, day);
+				}
+				out[r] = day;
+			} else out[r] = value.toISOString();
+		} else out[r] = value;
+	}
+	return out;
 }
 
 /** Binds only the parameters a statement names ($name); DuckDB rejects unused ones. */
@@ -85,6 +118,30 @@ function profile(key: string, ms: number) {
 	profiled.set(key, (profiled.get(key) ?? 0) + ms);
 }
 
+/** ATTENDANCE_SQL_EXPLAIN=<file name> (e.g. lists/bands): prints the plan and operator timings of that file's last statement. */
+const EXPLAIN = process.env.ATTENDANCE_SQL_EXPLAIN;
+async function explain(conn: DuckDBConnection, text: string, params?: Params) {
+	// the last statement: statements end with ';' at the end of a line
+	const last = text.replace(/--[^\n]*/g, '').split(/;[ \t]*(?:\n|$)/).filter((s) => s.trim()).at(-1) ?? '';
+	const prepared = await conn.prepare(`EXPLAIN (ANALYZE, FORMAT JSON) ${last}`);
+	if (prepared.parameterCount > 0) {
+		const bound = paramsFor(text, params) ?? {};
+		const values: Record<string, DuckDBValue> = {};
+		for (let p = 1; p <= prepared.parameterCount; p++) values[prepared.parameterName(p)] = bound[prepared.parameterName(p)] ?? null;
+		prepared.bind(values);
+	}
+	// the operators taking the most time, each with what it does
+	type Node = { operator_name?: string; operator_timing?: number; operator_cardinality?: number; extra_info?: unknown; children?: Node[]; latency?: number };
+	const flat: Node[] = [];
+	const walk = (n: Node) => (flat.push(n), n.children?.forEach(walk));
+	const [row] = (await prepared.runAndReadAll()).getRows();
+	const tree = JSON.parse(String(row[1])) as Node;
+	walk(tree);
+	process.stderr.write(`${process.env.ATTENDANCE_SQL_EXPLAIN}: ${((tree.latency ?? 0) * 1000).toFixed(1)} ms\n`);
+	for (const n of flat.sort((a, b) => (b.operator_timing ?? 0) - (a.operator_timing ?? 0)).slice(0, 8))
+		process.stderr.write(`  ${((n.operator_timing ?? 0) * 1000).toFixed(1).padStart(7)} ms ${String(n.operator_cardinality ?? '').padStart(9)} rows  ${n.operator_name} ${JSON.stringify(n.extra_info ?? {}).slice(0, 160)}\n`);
+}
+
 /** Runs a whole `sql/<name>.sql` file of several statements, returning the last one's rows. */
 export async function runFile(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Row[]> {
 	const text = slots ? fillSlots(sqlText(name), slots) : sqlText(name);
@@ -103,6 +160,7 @@ export async function runFile(conn: DuckDBConnection, name: string, params?: Par
 				prepared.bind(values);
 			}
 			const started = PROFILE ? process.cpuUsage() : undefined;
+			if (EXPLAIN === name && i === statements.count - 1) await explain(conn, text, params);
 			rows = resultRows(await prepared.runAndReadAll());
 			if (started) {
 				const cpu = process.cpuUsage(started);
@@ -171,8 +229,31 @@ export class Warehouse {
 			snapshot.queue = next.catch(() => undefined);
 			return next;
 		}
-		return this.withConnection((conn) => runFile(conn, name, params));
+		await this.reading();
+		try {
+			return await this.withConnection((conn) => runFile(conn, name, params));
+		} finally {
+			this.readDone();
+		}
 	}
+
+	/**
+	 * `query` for small answers that only an import (or another transaction) can change, such as the filter
+	 * bar's years and the school list: kept until the next commit, so a request does not ask again.
+	 */
+	async cachedQuery(name: string, params?: Params): Promise<Row[]> {
+		const key = `${name}\u0000${JSON.stringify(params ?? null)}`;
+		const held = this.answers.get(key);
+		if (held && held.version === this.version) return held.rows;
+		const rows = this.query(name, params);
+		this.answers.set(key, { version: this.version, rows });
+		rows.catch(() => this.answers.delete(key));
+		return rows;
+	}
+
+	/** Counts commits: cached answers of an earlier version are stale. */
+	private version = 0;
+	private readonly answers = new Map<string, { version: number; rows: Promise<Row[]> }>();
 
 	/**
 	 * Runs `work` with every `query` of this warehouse inside it reading one snapshot (one connection,
@@ -181,20 +262,25 @@ export class Warehouse {
 	 */
 	async snapshot<T>(work: () => Promise<T>): Promise<T> {
 		if (snapshots.getStore()?.warehouse === this) return work();
-		return this.withConnection(async (conn) => {
-			await this.begin(conn);
-			const snapshot = { warehouse: this as Warehouse, conn, queue: Promise.resolve() as Promise<unknown> };
-			try {
-				const result = await snapshots.run(snapshot, work);
-				await snapshot.queue;
-				await conn.run('COMMIT');
-				return result;
-			} catch (error) {
-				await snapshot.queue;
-				await conn.run('ROLLBACK');
-				throw error;
-			}
-		});
+		await this.reading();
+		try {
+			return await this.withConnection(async (conn) => {
+				await conn.run('BEGIN TRANSACTION');
+				const snapshot = { warehouse: this as Warehouse, conn, queue: Promise.resolve() as Promise<unknown> };
+				try {
+					const result = await snapshots.run(snapshot, work);
+					await snapshot.queue;
+					await conn.run('COMMIT');
+					return result;
+				} catch (error) {
+					await snapshot.queue;
+					await conn.run('ROLLBACK');
+					throw error;
+				}
+			});
+		} finally {
+			this.readDone();
+		}
 	}
 
 	/** Runs `work` in one transaction: it commits whole or rolls back whole. */
@@ -212,35 +298,38 @@ export class Warehouse {
 		});
 	}
 
-	// No snapshot begins while a transaction commits: tests saw a snapshot begun during a large commit
-	// read part of it (the new marks without the enrolments the same import had extended).
-	private commit: Promise<unknown> | null = null;
-	private beginning = 0;
+	// Reads and commits take turns: a commit waits until the snapshots and lone queries reading have ended,
+	// and reads asked for meanwhile wait until it has. DuckDB's own isolation is not enough: a reader begun
+	// before a large commit was seen to read the rows it appended (the new marks without the pre-aggregates
+	// or enrolments the same import wrote).
+	private readers = 0;
+	private commitGate: Promise<void> | null = null;
+	private drained: (() => void) | null = null;
 
-	private async committing<T>(commit: () => Promise<T>): Promise<T> {
-		for (;;) {
-			while (this.beginning > 0) await new Promise((r) => setTimeout(r, 1));
-			if (this.commit) await this.commit.catch(() => undefined);
-			else if (this.beginning === 0) break;
-		}
-		const done = commit();
-		this.commit = done;
-		try {
-			return await done;
-		} finally {
-			this.commit = null;
-		}
+	private async reading(): Promise<void> {
+		while (this.commitGate) await this.commitGate;
+		this.readers++;
 	}
 
-	/** Begins a snapshot's transaction on `conn` and fixes its view with a first read, between commits. */
-	private async begin(conn: DuckDBConnection): Promise<void> {
-		while (this.commit) await this.commit.catch(() => undefined);
-		this.beginning++;
+	private readDone(): void {
+		this.readers--;
+		if (this.readers === 0) this.drained?.();
+	}
+
+	private async committing<T>(commit: () => Promise<T>): Promise<T> {
+		if (snapshots.getStore()?.warehouse === this) throw new Error('a transaction cannot commit inside a snapshot of the same warehouse');
+		while (this.commitGate) await this.commitGate;
+		let open!: () => void;
+		this.commitGate = new Promise<void>((resolve) => (open = resolve));
 		try {
-			await conn.run('BEGIN TRANSACTION');
-			await conn.run('SELECT count(*) FROM schema_migrations');
+			if (this.readers > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+			this.drained = null;
+			return await commit();
 		} finally {
-			this.beginning--;
+			this.version++;
+			this.answers.clear();
+			this.commitGate = null;
+			open();
 		}
 	}
 

@@ -1,0 +1,40 @@
+// tsx scripts/dev/try.ts DB VIEW/DATASET|list:NAME FILE.sql [query]: runs an SQL file (a variant of a dataset's) with the
+// dataset's parameters, 5 times; prints the median time and a digest of the rows to compare variants.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Warehouse, resultRows } from '../../src/lib/server/warehouse';
+import { resolveFilters, filterParams } from '../../src/lib/server/filters';
+const [db, name, file, query = ''] = process.argv.slice(2);
+const w = await Warehouse.open(db);
+const admin = { id: 0, name: 'a', role: 'admin', schools: null, pupilAccess: true } as const;
+let params: Record<string, unknown>;
+if (name.startsWith('list:')) {
+	// a casework list: its saved settings and defaults, as of the latest marked day
+	const { resolveListParams } = await import('../../src/lib/server/lists');
+	const [latest] = await w.query('lists/latest_day', { school: null });
+	params = { ...(await resolveListParams(w, name.slice(5) as never, null, {})).params, on: latest.on_date, school: null };
+} else {
+	const [view, ds] = name.split('/');
+	const mod = await import(`../../src/lib/server/datasets/${view}.ts`);
+	const reg = Object.entries(mod).find(([k]) => k.endsWith('_DATASETS'))![1] as Record<string, { sql: string; params?: (u: URL) => object }>;
+	const url = new URL(`http://x/api/${name}?${query}`);
+	params = { ...filterParams(await resolveFilters(url, w, admin)), ...(reg[ds].params?.(url) ?? {}) } as Record<string, unknown>;
+}
+const text = readFileSync(file, 'utf8');
+const times: number[] = [];
+let digest = '';
+await w.withConnection(async (conn) => {
+	for (let i = 0; i < 6; i++) {
+		const prepared = await conn.prepare(text);
+		const values: Record<string, never> = {};
+		for (let p = 1; p <= prepared.parameterCount; p++) values[prepared.parameterName(p)] = (params[prepared.parameterName(p)] ?? null) as never;
+		prepared.bind(values);
+		const t = performance.now();
+		const rows = resultRows(await prepared.runAndReadAll());
+		times.push(performance.now() - t);
+		digest = createHash('sha1').update(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort())).digest('hex').slice(0, 12);
+	}
+});
+times.shift();
+times.sort((a, b) => a - b);
+console.log(`${file}: ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}) digest ${digest}`);
