@@ -143,12 +143,17 @@ pupil_blocks AS MATERIALIZED (
 	GROUP BY ALL
 ),
 pupil_half_terms AS (
-	SELECT b.k, c.term, c.half_term, b.school_urn, b.pupil_id, sum(b.possible) AS possible, sum(b.authorised) AS authorised,
-		sum(b.unauthorised) AS unauthorised, min(b.first_day) AS first_day, max(b.last_day) AS last_day
-	FROM pupil_blocks b
+	-- the two sides of the year-to-date cut-off put together (integer keys), then the half-terms' names
+	SELECT b.k, c.term, c.half_term, b.school_urn, b.pupil_id, b.possible, b.authorised, b.unauthorised, b.first_day, b.last_day
+	FROM (
+		SELECT k, school_urn, pupil_id, half_term_number, sum(possible) AS possible, sum(authorised) AS authorised,
+			sum(unauthorised) AS unauthorised, min(first_day) AS first_day, max(last_day) AS last_day
+		FROM pupil_blocks
+		WHERE half_term_number IS NOT NULL
+		GROUP BY k, school_urn, pupil_id, half_term_number
+	) b
 	JOIN windows w ON w.k = b.k
 	JOIN calendar c ON c.school_urn = b.school_urn AND c.year_start = w.year_start AND c.half_term_number = b.half_term_number
-	GROUP BY ALL
 ),
 pupil_periods AS (
 	SELECT 'half_term' AS grain, k, term, half_term AS label, school_urn, pupil_id, possible, authorised, unauthorised, first_day, last_day
