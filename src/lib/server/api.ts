@@ -1,11 +1,11 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { ARROW_TYPE, rowsToArrow } from './arrow';
+import { ARROW_TYPE, columnsToArrow, rowsToArrow } from './arrow';
 import { suppressRows, type SuppressionSpec } from './suppression';
 import { WITHHELD } from '../withheld';
 import { can, mustSuppress } from './auth/roles';
 import { audit } from './auth/audit';
 import { filterParams, resolveFilters, type FilterParams } from './filters';
-import { WarehouseQueryError, type Params, type Row } from './warehouse';
+import { columnsToRows, WarehouseQueryError, type Columns, type Params } from './warehouse';
 import { appWarehouse } from './warehouse/shared';
 
 /** The client's address, when the adapter knows it (tests' hand-made events do not). */
@@ -41,31 +41,32 @@ export async function datasetResponse(event: RequestEvent, datasets: Record<stri
 	if (dataset.pupilLevel && !can(user, 'pupils')) error(403, 'Pupil-level data is not available for your role');
 	const warehouse = await appWarehouse();
 	let started = 0;
-	let rows: Row[];
+	let answer: Columns;
 	try {
 		// the filters and the figures read from one snapshot: never half of an import committing meanwhile
-		rows = await warehouse.snapshot(async () => {
+		answer = await warehouse.snapshot(async () => {
 			const filters = await resolveFilters(event.url, warehouse, user);
 			started = performance.now();
-			return warehouse.query(dataset.sql, { ...filterParams(filters), ...(dataset.params?.(event.url) ?? {}) } as FilterParams & Params);
+			return warehouse.queryColumns(dataset.sql, { ...filterParams(filters), ...(dataset.params?.(event.url) ?? {}) } as FilterParams & Params);
 		});
 	} catch (e) {
 		if (e instanceof WarehouseQueryError) console.error(e.message);
 		throw e;
 	}
 	const ms = performance.now() - started;
-	let columns = dataset.columns;
+	let body: Uint8Array;
 	if (mustSuppress(user) && dataset.suppress) {
-		const before = rows;
-		rows = suppressRows(rows, dataset.suppress);
+		const before = columnsToRows(answer);
+		const rows = suppressRows(before, dataset.suppress);
+		const columns = dataset.columns;
 		// which cells were withheld, so tables show the DfE's 'c' rather than a missing figure
-		rows = rows.map((row, i) => ({ ...row, [WITHHELD]: columns.filter((c) => row[c] === null && before[i][c] !== null).join(',') || null }));
-		columns = [...columns, WITHHELD];
-	}
+		const marked = rows.map((row, i) => ({ ...row, [WITHHELD]: columns.filter((c) => row[c] === null && before[i][c] !== null).join(',') || null }));
+		body = rowsToArrow(marked, [...columns, WITHHELD]);
+	} else body = columnsToArrow(answer, dataset.columns);
 	// who opened which pupils' data
 	if (dataset.pupilLevel)
 		await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
-	return new Response(rowsToArrow(rows, columns) as BodyInit, {
+	return new Response(body as BodyInit, {
 		headers: {
 			'content-type': ARROW_TYPE,
 			'cache-control': 'no-store',

@@ -20,12 +20,27 @@ export type Params = Record<string, DuckDBValue | Date | number | string | boole
 export type Row = Record<string, unknown>;
 
 /** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
+/** A result's columns, each converted once by its type (see jsColumn), by name in order. */
+export interface Columns {
+	names: string[];
+	columns: unknown[][];
+}
+
+export function resultColumns(result: DuckDBResultReader): Columns {
+	const types = result.columnTypes().map((t) => t.typeId);
+	const values = result.getColumnsJS();
+	// (no rows: DuckDB may give no columns at all)
+	return { names: result.columnNames(), columns: types.map((type, c) => jsColumn((values[c] ?? []) as unknown[], type)) };
+}
+
 export function resultRows(result: DuckDBResultReader): Row[] {
 	// column by column (each converted once by its type), then the rows: several times faster than
 	// converting every cell of getRowObjectsJS
-	const names = result.columnNames();
-	const types = result.columnTypes().map((t) => t.typeId);
-	const columns = result.getColumnsJS().map((values, c) => jsColumn(values as unknown[], types[c]));
+	return columnsToRows(resultColumns(result));
+}
+
+/** Columns as rows (one object of the same shape per row). */
+export function columnsToRows({ names, columns }: Columns): Row[] {
 	const count = columns[0]?.length ?? 0;
 	const make = rowMaker(names);
 	const rows: Row[] = new Array(count);
@@ -144,9 +159,14 @@ async function explain(conn: DuckDBConnection, text: string, params?: Params) {
 
 /** Runs a whole `sql/<name>.sql` file of several statements, returning the last one's rows. */
 export async function runFile(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Row[]> {
+	return columnsToRows(await runFileColumns(conn, name, params, slots));
+}
+
+/** runFile's answer as columns (for Arrow, without making rows). */
+export async function runFileColumns(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Columns> {
 	const text = slots ? fillSlots(sqlText(name), slots) : sqlText(name);
 	const statements = await conn.extractStatements(text);
-	let rows: Row[] = [];
+	let rows: Columns = { names: [], columns: [] };
 	for (let i = 0; i < statements.count; i++) {
 		try {
 			const prepared = await statements.prepare(i);
@@ -161,7 +181,7 @@ export async function runFile(conn: DuckDBConnection, name: string, params?: Par
 			}
 			const started = PROFILE ? process.cpuUsage() : undefined;
 			if (EXPLAIN === name && i === statements.count - 1) await explain(conn, text, params);
-			rows = resultRows(await prepared.runAndReadAll());
+			rows = resultColumns(await prepared.runAndReadAll());
 			if (started) {
 				const cpu = process.cpuUsage(started);
 				profile(`${name}#${i + 1}`, (cpu.user + cpu.system) / 1000);
@@ -222,16 +242,21 @@ export class Warehouse {
 
 	/** Runs `sql/<name>.sql` with named parameters and returns its rows (inside `snapshot`, on its connection). */
 	async query(name: string, params?: Params): Promise<Row[]> {
+		return columnsToRows(await this.queryColumns(name, params));
+	}
+
+	/** `query`'s answer as columns (for Arrow, without making rows). */
+	async queryColumns(name: string, params?: Params): Promise<Columns> {
 		const snapshot = snapshots.getStore();
 		if (snapshot?.warehouse === this) {
 			// one query at a time on the snapshot's connection
-			const next = snapshot.queue.then(() => runFile(snapshot.conn, name, params));
+			const next = snapshot.queue.then(() => runFileColumns(snapshot.conn, name, params));
 			snapshot.queue = next.catch(() => undefined);
 			return next;
 		}
 		await this.reading();
 		try {
-			return await this.withConnection((conn) => runFile(conn, name, params));
+			return await this.withConnection((conn) => runFileColumns(conn, name, params));
 		} finally {
 			this.readDone();
 		}
