@@ -142,15 +142,27 @@ pupil_blocks AS MATERIALIZED (
 	FROM spans
 	GROUP BY ALL
 ),
+-- the half-term of each school and earlier year that the year-to-date cut-off falls in (the only one it splits)
+cut_half_terms AS (
+	SELECT c.school_urn, w.k, c.half_term_number
+	FROM calendar c JOIN windows w ON w.year_start = c.year_start
+	WHERE w.to_date_end BETWEEN c.start_date AND c.end_date
+),
 pupil_half_terms AS (
-	-- the two sides of the year-to-date cut-off put together (integer keys), then the half-terms' names
+	-- the two sides of the cut-off put together where it splits a half-term, then the half-terms' names
 	SELECT b.k, c.term, c.half_term, b.school_urn, b.pupil_id, b.possible, b.authorised, b.unauthorised, b.first_day, b.last_day
 	FROM (
-		SELECT k, school_urn, pupil_id, half_term_number, sum(possible) AS possible, sum(authorised) AS authorised,
-			sum(unauthorised) AS unauthorised, min(first_day) AS first_day, max(last_day) AS last_day
-		FROM pupil_blocks
+		SELECT k, school_urn, pupil_id, half_term_number, possible, authorised, unauthorised, first_day, last_day
+		FROM pupil_blocks b
 		WHERE half_term_number IS NOT NULL
-		GROUP BY k, school_urn, pupil_id, half_term_number
+			AND NOT EXISTS (SELECT 1 FROM cut_half_terms x
+				WHERE x.school_urn = b.school_urn AND x.k = b.k AND x.half_term_number = b.half_term_number)
+		UNION ALL
+		SELECT b.k, b.school_urn, b.pupil_id, b.half_term_number, sum(b.possible), sum(b.authorised), sum(b.unauthorised),
+			min(b.first_day), max(b.last_day)
+		FROM pupil_blocks b
+		SEMI JOIN cut_half_terms x ON x.school_urn = b.school_urn AND x.k = b.k AND x.half_term_number = b.half_term_number
+		GROUP BY b.k, b.school_urn, b.pupil_id, b.half_term_number
 	) b
 	JOIN windows w ON w.k = b.k
 	JOIN calendar c ON c.school_urn = b.school_urn AND c.year_start = w.year_start AND c.half_term_number = b.half_term_number
