@@ -1,4 +1,5 @@
-// tsx /tmp/explain.ts <db> <kind: list|dataset> <name> [query]
+// tsx scripts/dev/explain.ts DB dataset VIEW/NAME [query] | list NAME: runs one dataset or list (twice); with
+// ATTENDANCE_SQL_EXPLAIN=<sql file> it prints that file's slowest operators.
 import { Warehouse } from '../../src/lib/server/warehouse';
 const [db, kind, name, query = ''] = process.argv.slice(2);
 const w = await Warehouse.open(db);

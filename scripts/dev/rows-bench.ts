@@ -1,3 +1,4 @@
+// tsx scripts/dev/rows-bench.ts: times turning a 13,000-row result into rows (resultRows) against DuckDB's own conversions.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { resultRows } from '../../src/lib/server/warehouse';
 const inst = await DuckDBInstance.create(':memory:');

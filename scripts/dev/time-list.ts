@@ -1,3 +1,4 @@
+// tsx scripts/dev/time-list.ts DB LIST: times a casework list's query, its pupils' details and the whole filteredList.
 import { Warehouse, resultRows } from '../../src/lib/server/warehouse';
 import { runList } from '../../src/lib/server/lists';
 const w = await Warehouse.open(process.argv[2]);
