@@ -1,19 +1,14 @@
 // Where a dataset's time goes in the app: DuckDB, getColumnsJS, the conversion, Arrow.
 import { Warehouse, sqlText } from '../../src/lib/server/warehouse';
-import { resolveFilters, filterParams } from '../../src/lib/server/filters';
+import { datasetRequest } from './request';
 import { columnsToArrow } from '../../src/lib/server/arrow';
 import { DuckDBTypeId } from '@duckdb/node-api';
 const [db, name] = process.argv.slice(2);
 const w = await Warehouse.open(db);
-const [view, ds] = name.split('/');
-const mod = await import(`../../src/lib/server/datasets/${view}.ts`);
-const reg = Object.entries(mod).find(([k]) => k.endsWith('_DATASETS'))![1] as Record<string, { sql: string; columns: string[]; params?: (u: URL) => object }>;
-const url = new URL(`http://x/api/${name}`);
-const admin = { id: 0, name: 'a', role: 'admin', schools: null, pupilAccess: true } as const;
-const params = { ...filterParams(await resolveFilters(url, w, admin)), ...(reg[ds].params?.(url) ?? {}) } as Record<string, unknown>;
+const { dataset, params } = await datasetRequest(w, name);
 await w.withConnection(async (conn) => {
 	for (let i = 0; i < 3; i++) {
-		const prepared = await conn.prepare(sqlText(reg[ds].sql));
+		const prepared = await conn.prepare(sqlText(dataset.sql));
 		const values: Record<string, never> = {};
 		for (let p = 1; p <= prepared.parameterCount; p++) values[prepared.parameterName(p)] = (params[prepared.parameterName(p)] ?? null) as never;
 		prepared.bind(values);
@@ -29,7 +24,7 @@ await w.withConnection(async (conn) => {
 		const c = resultColumns(r);
 		const conv = performance.now() - t;
 		t = performance.now();
-		const arrow = columnsToArrow(c, reg[ds].columns);
+		const arrow = columnsToArrow(c, dataset.columns);
 		const ar = performance.now() - t;
 		console.log({ rows: cols[0]?.length, query: q.toFixed(0), getColumnsJS: js.toFixed(0), resultColumns: conv.toFixed(0), arrow: ar.toFixed(0), bytes: arrow.length, types: i === 0 ? types.join(',') : '' });
 	}

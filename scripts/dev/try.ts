@@ -3,23 +3,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Warehouse, resultRows } from '../../src/lib/server/warehouse';
-import { resolveFilters, filterParams } from '../../src/lib/server/filters';
+import { datasetRequest } from './request';
 const [db, name, file, query = ''] = process.argv.slice(2);
 const w = await Warehouse.open(db);
-const admin = { id: 0, name: 'a', role: 'admin', schools: null, pupilAccess: true } as const;
 let params: Record<string, unknown>;
 if (name.startsWith('list:')) {
 	// a casework list: its saved settings and defaults, as of the latest marked day
 	const { resolveListParams } = await import('../../src/lib/server/lists');
 	const [latest] = await w.query('lists/latest_day', { school: null });
 	params = { ...(await resolveListParams(w, name.slice(5) as never, null, {})).params, on: latest.on_date, school: null };
-} else {
-	const [view, ds] = name.split('/');
-	const mod = await import(`../../src/lib/server/datasets/${view}.ts`);
-	const reg = Object.entries(mod).find(([k]) => k.endsWith('_DATASETS'))![1] as Record<string, { sql: string; params?: (u: URL) => object }>;
-	const url = new URL(`http://x/api/${name}?${query}`);
-	params = { ...filterParams(await resolveFilters(url, w, admin)), ...(reg[ds].params?.(url) ?? {}) } as Record<string, unknown>;
-}
+} else params = (await datasetRequest(w, name, query)).params;
 const text = readFileSync(file, 'utf8');
 const times: number[] = [];
 let digest = '';

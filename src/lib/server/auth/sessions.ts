@@ -33,10 +33,6 @@ export async function createSession(warehouse: Warehouse, userId: number, ip: st
 const recent = new WeakMap<Warehouse, Map<string, { user: SessionUser; expires: number; until: number }>>();
 const RECENT_MS = 60_000;
 
-/** A TIMESTAMP of the warehouse (UTC) as milliseconds; NaN (never live) if unreadable. */
-const moment = (value: unknown): number =>
-	value instanceof Date ? value.getTime() : new Date(`${String(value).replace(' ', 'T')}${String(value).endsWith('Z') ? '' : 'Z'}`).getTime();
-
 /** Forgets the sessions looked up: after a sign-out, or a user removed or given a new password. */
 export function forgetSessions(warehouse: Warehouse): void {
 	recent.get(warehouse)?.clear();
@@ -54,7 +50,8 @@ export async function sessionUser(warehouse: Warehouse, token: string | undefine
 	if (!row) return null;
 	const user = sessionUserOf(row as unknown as UserRow);
 	if (held.size > 10_000) held.clear();
-	held.set(tokenHash, { user, expires: moment(row.expires_at), until: Date.now() + RECENT_MS });
+	// (rows give a TIMESTAMP as ISO text: resultRows)
+	held.set(tokenHash, { user, expires: Date.parse(String(row.expires_at)), until: Date.now() + RECENT_MS });
 	return user;
 }
 

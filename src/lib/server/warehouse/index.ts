@@ -19,7 +19,6 @@ export { sqlText } from './sql-files';
 export type Params = Record<string, DuckDBValue | Date | number | string | boolean | null | undefined>;
 export type Row = Record<string, unknown>;
 
-/** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
 /** A result's columns, each converted once by its type (see jsColumn), by name in order. */
 export interface Columns {
 	names: string[];
@@ -33,6 +32,7 @@ export function resultColumns(result: DuckDBResultReader): Columns {
 	return { names: result.columnNames(), columns: types.map((type, c) => jsColumn((values[c] ?? []) as unknown[], type)) };
 }
 
+/** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
 export function resultRows(result: DuckDBResultReader): Row[] {
 	// column by column (each converted once by its type), then the rows: several times faster than
 	// converting every cell of getRowObjectsJS
