@@ -262,8 +262,8 @@ const SQLITE_QUERIES: { name: string; sqlite: string; duckdb: string; endpoint: 
 	{ name: 'summary', sqlite: 'summary', duckdb: 'reports/summary', endpoint: 'report summary (the Summary page)', compare: true },
 	{ name: 'weekday', sqlite: 'weekday', duckdb: 'reports/weekday', endpoint: '/api/summary/weekday', compare: true },
 	{ name: 'codes', sqlite: 'codes', duckdb: 'reports/codes', endpoint: '/api/summary/codes', compare: true },
-	{ name: 'cohorts (FSM)', sqlite: 'cohorts_fsm', duckdb: 'views/cohorts/by_dimension', endpoint: '/api/cohorts/by_dimension?dimension=fsm' },
-	{ name: 'overview half-terms', sqlite: 'overview_half_terms', duckdb: 'views/overview/periods', endpoint: '/api/overview/periods?grains=half_term' },
+	{ name: 'cohorts (FSM)', sqlite: 'cohorts_fsm', duckdb: 'datasets/cohorts/by_dimension', endpoint: '/api/cohorts/by_dimension?dimension=fsm' },
+	{ name: 'overview half-terms', sqlite: 'overview_half_terms', duckdb: 'datasets/overview/periods', endpoint: '/api/overview/periods?grains=half_term' },
 	{ name: 'list: bands', sqlite: 'list_bands', duckdb: 'lists/bands', endpoint: '/api/lists/bands' }
 ];
 const sqliteResults: { name: string; endpoint: string; sqlite_ms: number; duckdb_ms: number; times_faster: number; same_result: boolean | null }[] = [];

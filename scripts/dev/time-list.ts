@@ -9,7 +9,7 @@ for (let k = 0; k < 4; k++) {
 	const a = performance.now() - t;
 	t = performance.now();
 	const upns = [...new Set(list.rows.map((r) => String(r.upn)))];
-	const pupils = await w.query('views/lists/pupils', { upns: upns.join(','), on: list.on, year_group: null, cohort_dimension: null, cohort_value: null });
+	const pupils = await w.query('datasets/lists/pupils', { upns: upns.join(','), on: list.on, year_group: null, cohort_dimension: null, cohort_value: null });
 	const b = performance.now() - t;
 	t = performance.now();
 	await w.withConnection(async (c) => { const r = await c.runAndReadAll(`SELECT 1`); resultRows(r); });

@@ -1,6 +1,6 @@
 -- Pre-aggregates of the register, so that the views and lists need not re-read every mark. Both are kept
 -- current by every import inside its transaction (sql/ingest/merge_marks.sql recomputes the pupil-days a
--- file added or amended marks on) and by the retention purge (sql/auth/retention_purge.sql); this
+-- file added or amended marks on) and by the retention purge (sql/commands/auth/retention_purge.sql); this
 -- migration fills them once from the marks already held.
 -- pupil_day_totals: one row per school × pupil × date with any mark; session counts by what the marks mean:
 -- possible (codes counting in possible sessions), present (/ \ L), aea, authorised, unauthorised (the

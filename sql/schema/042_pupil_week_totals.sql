@@ -1,5 +1,5 @@
 -- pupil_week_totals: the pupil-days of pupil_day_totals summed by week (Monday to Sunday), a fifth of the rows.
--- Kept current like the other pre-aggregates: sql/ingest/merge_marks.sql and sql/auth/retention_purge.sql
+-- Kept current like the other pre-aggregates: sql/ingest/merge_marks.sql and sql/commands/auth/retention_purge.sql
 -- recompute the weeks of the days they touch with pupil_week_rollup (sql/measures/pupil_week_rollup.sql);
 -- this migration fills it once from the pupil-days already held (the same sums).
 -- week: the Monday; days: pupil-days with any mark; first_possible / last_possible: the first and last day

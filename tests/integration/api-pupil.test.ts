@@ -233,9 +233,9 @@ describe('/api/pupil/[upn]/interventions', () => {
 	});
 });
 
-describe('pupil search (views/pupil/search)', () => {
+describe('pupil search (datasets/pupil/search)', () => {
 	const search = (q: string | null, extra: Record<string, unknown> = {}) =>
-		warehouse.query('views/pupil/search', {
+		warehouse.query('datasets/pupil/search', {
 			q, from: '2024-09-01', to: '2025-08-31', school: SCHOOL, year_group: null, cohort_dimension: null, cohort_value: null, ...extra
 		});
 

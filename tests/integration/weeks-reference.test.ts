@@ -45,8 +45,8 @@ async function both(query: string, view = 'overview/periods', extra: Record<stri
 		});
 	const sql = (path: string) => readFileSync(join(__dirname, '..', '..', path), 'utf8');
 	return view === 'overview/periods'
-		? [await run(sql('sql/views/overview/periods.sql')), await run(reference)]
-		: [await run(sql('sql/views/interventions/log.sql')), await run(sql('tests/fixtures/reference/interventions_log_by_day.sql'))];
+		? [await run(sql('sql/datasets/overview/periods.sql')), await run(reference)]
+		: [await run(sql('sql/datasets/interventions/log.sql')), await run(sql('tests/fixtures/reference/interventions_log_by_day.sql'))];
 }
 
 it.each([

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ url, parent }) => {
 	const params = logParams(url);
 	const warehouse = await appWarehouse();
 	const sql = filterParams(filters);
-	const [types, [asOf]] = await Promise.all([interventionTypes(warehouse), warehouse.query('views/interventions/as_of', { ...sql })]);
+	const [types, [asOf]] = await Promise.all([interventionTypes(warehouse), warehouse.query('datasets/interventions/as_of', { ...sql })]);
 	return {
 		types: types.map((t) => ({ name: t.name, retired: t.retired_at !== null })),
 		type: params.type,

@@ -19,13 +19,13 @@ export interface PupilMatch {
 }
 
 /**
- * Find a pupil: the search runs on the server (views/pupil/search, the text a bound parameter), at most
+ * Find a pupil: the search runs on the server (datasets/pupil/search, the text a bound parameter), at most
  * 50 rows, for the chosen school and filters. Without text: the pupils with the highest absence.
  */
 export const load: PageServerLoad = async ({ parent, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
-	const results = filters.from ? ((await warehouse.query('views/pupil/search', { ...filterParams(filters), q })) as unknown as PupilMatch[]) : [];
+	const results = filters.from ? ((await warehouse.query('datasets/pupil/search', { ...filterParams(filters), q })) as unknown as PupilMatch[]) : [];
 	return { q, results, total: results[0]?.total ?? 0 };
 };

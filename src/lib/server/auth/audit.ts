@@ -19,12 +19,12 @@ function auditParams(actor: AuditActor, action: string, target: string | null, i
 
 /** Writes one audit entry (`target`: a UPN, an export's name and filters, …). */
 export async function audit(warehouse: Warehouse, actor: AuditActor, action: string, target: string | null, ip: string | null = null, now = new Date()): Promise<void> {
-	await warehouse.query('auth/audit_add', auditParams(actor, action, target, ip, now));
+	await warehouse.query('commands/auth/audit_add', auditParams(actor, action, target, ip, now));
 }
 
 /** The same, on a connection inside a transaction (so the entry lands with what it records, or not at all). */
 export async function auditOn(conn: DuckDBConnection, actor: AuditActor, action: string, target: string | null, ip: string | null = null, now = new Date()): Promise<void> {
-	await runFile(conn, 'auth/audit_add', auditParams(actor, action, target, ip, now));
+	await runFile(conn, 'commands/auth/audit_add', auditParams(actor, action, target, ip, now));
 }
 
 export interface AuditEntry {

@@ -37,7 +37,7 @@ export async function signIn(warehouse: Warehouse, name: string, password: strin
 	// an unknown name costs as long as a wrong password, so timing does not tell which names exist
 	const ok = row ? await verifyPassword(row.password_hash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not a password')), password), false);
 	if (!row || !ok) {
-		await warehouse.query('auth/login_failure_add', {
+		await warehouse.query('commands/auth/login_failure_add', {
 			name,
 			ip,
 			now: sqlTime(now),
@@ -45,7 +45,7 @@ export async function signIn(warehouse: Warehouse, name: string, password: strin
 		});
 		return { ok: false, reason: 'invalid', message: 'That user name and password do not match an account.' };
 	}
-	await warehouse.query('auth/login_failures_clear', { name, ip });
+	await warehouse.query('commands/auth/login_failures_clear', { name, ip });
 	const { token, expires } = await createSession(warehouse, row.user_id, ip, now);
 	return { ok: true, user: sessionUserOf(row), token, expires };
 }

@@ -66,7 +66,7 @@ export async function retentionPurge(warehouse: Warehouse, years: number, actor:
 	const result = await warehouse.transaction(async (conn) => {
 		await runFile(conn, 'auth/retention_expired', { cutoff });
 		const counts = (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
-		await runFile(conn, 'auth/retention_purge');
+		await runFile(conn, 'commands/auth/retention_purge');
 		await refreshPupilWeeks(conn, 'stage_touched_school_days');
 		const done = plan(years, cutoff, counts);
 		await auditOn(

@@ -8,7 +8,7 @@ export async function getSetting(warehouse: Warehouse, key: string): Promise<str
 }
 
 export async function saveSetting(warehouse: Warehouse, key: string, value: string, savedBy: string, now = new Date()): Promise<void> {
-	await warehouse.query('auth/setting_save', { key, value, saved_by: savedBy, now: sqlTime(now) });
+	await warehouse.query('commands/auth/setting_save', { key, value, saved_by: savedBy, now: sqlTime(now) });
 }
 
 /** Set by `demo`: the sign-in page lists the demo accounts. */

@@ -75,7 +75,7 @@ export async function addUser(warehouse: Warehouse, user: NewUser, now = new Dat
 	if (user.pupilAccess && role !== 'trust') throw new Error('--pupil-access is for trust accounts (other roles have it by role or never)');
 	const schools = await checkedSchools(warehouse, role, user.schools);
 	if ((await warehouse.query('auth/user_by_name', { name: user.name })).length) throw new Error(`there is already a user '${user.name}'`);
-	const [row] = await warehouse.query('auth/user_add', {
+	const [row] = await warehouse.query('commands/auth/user_add', {
 		name: user.name,
 		role,
 		schools: schools === null ? null : schools.join(','),
@@ -109,7 +109,7 @@ export async function findUser(warehouse: Warehouse, name: string): Promise<(Use
 /** Removes an account (and its sessions); false when there is none of that name. */
 export async function removeUser(warehouse: Warehouse, name: string): Promise<boolean> {
 	forgetSessions(warehouse);
-	return (await warehouse.query('auth/user_remove', { name })).length > 0;
+	return (await warehouse.query('commands/auth/user_remove', { name })).length > 0;
 }
 
 /** Sets a new password (signing the account out everywhere); false when there is no such account. */
@@ -117,7 +117,7 @@ export async function setPassword(warehouse: Warehouse, name: string, password: 
 	checkPassword(password);
 	const password_hash = await hashPassword(password);
 	forgetSessions(warehouse);
-	return (await warehouse.query('auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
+	return (await warehouse.query('commands/auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
 }
 
 /** "140001, 140002" → [140001, 140002]; empty → []. */

@@ -21,32 +21,32 @@ const CODE = ['code', 'meaning', 'category'];
 /** The Codes view's datasets: which attendance codes are used, when, by whom, and what is left to resolve. */
 export const CODES_DATASETS: Record<string, Dataset> = {
 	totals: {
-		sql: 'views/codes/totals',
+		sql: 'datasets/codes/totals',
 		columns: [...CODE, 'sessions', 'pupils', 'share_of_possible'],
 		// pupils: those with the code; the codes' sessions add up to all sessions.
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'share_of_possible'], groupBy: [] }
 	},
-	weekly: { sql: 'views/codes/weekly', columns: ['week', ...CODE, 'sessions', 'school_days'] },
+	weekly: { sql: 'datasets/codes/weekly', columns: ['week', ...CODE, 'sessions', 'school_days'] },
 	'by-group': {
-		sql: 'views/codes/by_group',
+		sql: 'datasets/codes/by_group',
 		columns: ['row_label', 'row_sort', 'pupils', ...CODE, 'sessions', 'row_sessions', 'share'],
 		params: rowsParam,
 		// A row's codes add up to its sessions; a code's rows to the code's total.
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'row_sessions', 'share'], groupBy: ['row_label'], alsoGroupBy: [['code']] }
 	},
 	'unresolved-n': {
-		sql: 'views/codes/unresolved_n',
+		sql: 'datasets/codes/unresolved_n',
 		columns: ['school_urn', 'school', 'upn', 'name', 'year_group', 'form', 'date', 'session', 'school_days_outstanding'],
 		params: olderThanParam,
 		pupilLevel: true
 	},
 	'holidays-weekly': {
-		sql: 'views/codes/holidays_weekly',
+		sql: 'datasets/codes/holidays_weekly',
 		columns: ['week', ...CODE, 'pupils', 'sessions'],
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions'], groupBy: ['code'] }
 	},
 	'holidays-year-group': {
-		sql: 'views/codes/holidays_year_group',
+		sql: 'datasets/codes/holidays_year_group',
 		columns: ['year_group', 'year_group_sort', ...CODE, 'pupils_on_roll', 'possible_sessions', 'pupils', 'sessions', 'per_100'],
 		// pupils_on_roll: the year group; pupils: those with the holiday code.
 		suppress: {
@@ -57,7 +57,7 @@ export const CODES_DATASETS: Record<string, Dataset> = {
 		}
 	},
 	unusual: {
-		sql: 'views/codes/unusual',
+		sql: 'datasets/codes/unusual',
 		columns: [
 			'dimension', 'group_value', 'pupils', ...CODE, 'code_pupils', 'sessions', 'possible_sessions', 'share',
 			'rest_pupils', 'rest_sessions', 'rest_possible_sessions', 'rest_share', 'ratio'

@@ -22,11 +22,11 @@ function value(url: URL, key: string): string {
 const rest = ['rest_absence_rate', 'gap_to_rest_points', 'rest_persistent_percent', 'gap_to_rest_persistent_points'];
 const rates = ['pupils', 'possible_sessions', 'absent_sessions', 'absence_rate', 'persistent_pupils', 'persistent_percent', 'severe_pupils', 'severe_percent'];
 
-/** The Cohorts view's datasets (sql/views/cohorts/). */
+/** The Cohorts view's datasets (sql/datasets/cohorts/). */
 export const COHORTS_DATASETS: Record<string, Dataset> = {
 	/** Every group of every dimension (or of ?dimension= only), with gaps to the rest of school and to national. */
 	by_dimension: {
-		sql: 'views/cohorts/by_dimension',
+		sql: 'datasets/cohorts/by_dimension',
 		columns: [
 			'dimension', 'value', 'sort_key', ...rates,
 			'rest_pupils', 'rest_possible_sessions', 'rest_absent_sessions', ...rest,
@@ -48,7 +48,7 @@ export const COHORTS_DATASETS: Record<string, Dataset> = {
 	},
 	/** Two dimensions crossed: ?rows=fsm&cols=sen (FSM × SEN unless given). */
 	crossed: {
-		sql: 'views/cohorts/crossed',
+		sql: 'datasets/cohorts/crossed',
 		columns: ['row_dimension', 'row_value', 'row_sort_key', 'col_dimension', 'col_value', 'col_sort_key', ...rates, 'rest_pupils', ...rest],
 		params: (url) => {
 			const rows = dimension(url, 'rows', 'fsm');
@@ -70,7 +70,7 @@ export const COHORTS_DATASETS: Record<string, Dataset> = {
 	},
 	/** The pupils of one group (?dimension=&value=), or of a crossed cell (and ?dimension2=&value2=). */
 	pupils: {
-		sql: 'views/cohorts/pupils',
+		sql: 'datasets/cohorts/pupils',
 		columns: [
 			'upn', 'name', 'year_group', 'school_urn', 'school_name', 'possible_sessions', 'absent_sessions',
 			'authorised_sessions', 'unauthorised_sessions', 'absence_rate', 'persistent', 'severe'

@@ -4,7 +4,7 @@ import type { Dataset } from '../api';
 /** The Imports view's datasets. */
 export const IMPORTS_DATASETS: Record<string, Dataset> = {
 	history: {
-		sql: 'views/imports/history',
+		sql: 'datasets/imports/history',
 		columns: [
 			'import_id', 'file_name', 'kind', 'school_urn', 'school_name', 'rows_read', 'added', 'amended', 'unchanged', 'status',
 			'message', 'started_at', 'finished_at', 'seconds'

@@ -22,7 +22,7 @@ export function logParams(url: URL): { type: string | null; status: Intervention
 	return { type, status: status as InterventionStatus | null, weeks, upn: null };
 }
 
-/** The columns of sql/views/interventions/log.sql. */
+/** The columns of sql/datasets/interventions/log.sql. */
 export const LOG_COLUMNS = [
 	'intervention_id', 'upn', 'name', 'sort_name', 'year_group', 'year_group_order', 'school_urn', 'type', 'start_date', 'end_date',
 	'review_date', 'target', 'notes', 'staff', 'import_id', 'recorded_by', 'recorded_at', 'status', 'review_overdue', 'days_overdue',
@@ -36,5 +36,5 @@ export const LOG_COLUMNS = [
  * type, status and weeks.
  */
 export const INTERVENTION_DATASETS: Record<string, Dataset> = {
-	log: { sql: 'views/interventions/log', columns: LOG_COLUMNS, params: logParams, pupilLevel: true }
+	log: { sql: 'datasets/interventions/log', columns: LOG_COLUMNS, params: logParams, pupilLevel: true }
 };

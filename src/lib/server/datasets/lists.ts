@@ -6,7 +6,7 @@ import { checkDate, parseCohort } from '../reports';
 import type { Row, Warehouse } from '../warehouse';
 import { appWarehouse } from '../warehouse/shared';
 
-/** What the list pages show beside each UPN (sql/views/lists/pupils.sql), after the list's own columns. */
+/** What the list pages show beside each UPN (sql/datasets/lists/pupils.sql), after the list's own columns. */
 export const PUPIL_COLUMNS = [
 	'name', 'sort_name', 'year_group', 'year_group_order', 'form', 'fsm', 'pupil_premium', 'sen', 'looked_after',
 	'child_in_need', 'child_protection_plan', 'young_carer'
@@ -14,7 +14,7 @@ export const PUPIL_COLUMNS = [
 
 /**
  * The casework lists as datasets of the list pages: a list's rows (sql/lists/<name>.sql, run by runList as
- * of `on`) joined with the pupils of views/lists/pupils (names, year group as of `on`, flags), which also
+ * of `on`) joined with the pupils of datasets/lists/pupils (names, year group as of `on`, flags), which also
  * applies the year-group and cohort filters. Pupil-level: names and UPNs.
  */
 export const LIST_DATASETS = Object.fromEntries(
@@ -131,13 +131,13 @@ const everyPupil = new WeakMap<Promise<Row[]>, Map<string, Row>>();
 /** The details of the pupils of a list's rows (those in the year group and cohort asked for), by UPN. */
 async function listPupils(warehouse: Warehouse, on: string, rows: Row[], filters: ReturnType<typeof listFilters>): Promise<Map<string, Row>> {
 	if (!filters.yearGroup && !filters.cohort) {
-		const all = warehouse.cachedQuery('views/lists/pupils', { upns: null, on, year_group: null, cohort_dimension: null, cohort_value: null });
+		const all = warehouse.cachedQuery('datasets/lists/pupils', { upns: null, on, year_group: null, cohort_dimension: null, cohort_value: null });
 		let byUpn = everyPupil.get(all);
 		if (!byUpn) everyPupil.set(all, (byUpn = new Map((await all).map((p) => [p.upn as string, p]))));
 		return byUpn;
 	}
 	const upns = [...new Set(rows.map((r) => String(r.upn)))];
-	const pupils = await warehouse.query('views/lists/pupils', {
+	const pupils = await warehouse.query('datasets/lists/pupils', {
 		upns: upns.join(','),
 		on,
 		year_group: filters.yearGroup,

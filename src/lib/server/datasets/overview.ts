@@ -13,11 +13,11 @@ function grains(url: URL): string | null {
 	return text;
 }
 
-/** The Overview view's datasets (sql/views/overview/). */
+/** The Overview view's datasets (sql/datasets/overview/). */
 export const OVERVIEW_DATASETS: Record<string, Dataset> = {
 	/** One row per half-term, term and academic year of the chosen year and the two before (see the SQL). */
 	periods: {
-		sql: 'views/overview/periods',
+		sql: 'datasets/overview/periods',
 		columns: [
 			'grain', 'academic_year', 'label', 'term', 'start_date', 'end_date', 'pupils', 'possible_sessions', 'absent_sessions',
 			'authorised_sessions', 'unauthorised_sessions', 'attendance_rate', 'overall_absence_rate', 'authorised_absence_rate',
@@ -54,12 +54,12 @@ export interface Target {
 }
 
 export async function readTarget(warehouse: Warehouse, school: number | null): Promise<Target> {
-	const [row] = await warehouse.query('views/overview/target', { school });
+	const [row] = await warehouse.query('datasets/overview/target', { school });
 	return row as unknown as Target;
 }
 
 export async function saveTarget(warehouse: Warehouse, school: number | null, percent: number): Promise<void> {
-	await warehouse.query('views/overview/save_target', { school, target_percent: percent, set_at: new Date().toISOString() });
+	await warehouse.query('commands/overview/save_target', { school, target_percent: percent, set_at: new Date().toISOString() });
 }
 
 /**

@@ -21,21 +21,21 @@ const LATENESS = [
 /** The Patterns view's datasets: when in the week, term and year absence and lateness happen. */
 export const PATTERNS_DATASETS: Record<string, Dataset> = {
 	weekday: {
-		sql: 'views/patterns/weekday',
+		sql: 'datasets/patterns/weekday',
 		columns: [...SPLIT, 'weekday_number', 'weekday', 'session', ...RATE],
 		params: splitParam,
 		suppress: { pupils: 'group_pupils', cells: ['group_pupils', ...RATE], groupBy: ['weekday_number', 'session'] }
 	},
 	month: {
-		sql: 'views/patterns/month',
+		sql: 'datasets/patterns/month',
 		columns: [...SPLIT, 'month', 'month_label', 'school_days', ...RATE],
 		params: splitParam,
 		suppress: { pupils: 'group_pupils', cells: ['group_pupils', ...RATE], groupBy: ['month'] }
 	},
-	'week-of-term': { sql: 'views/patterns/week_of_term', columns: ['week_of_term', 'half_terms', 'school_days', ...RATE] },
-	'lateness-weekday': { sql: 'views/patterns/lateness_weekday', columns: ['weekday_number', 'weekday', ...LATENESS] },
+	'week-of-term': { sql: 'datasets/patterns/week_of_term', columns: ['week_of_term', 'half_terms', 'school_days', ...RATE] },
+	'lateness-weekday': { sql: 'datasets/patterns/lateness_weekday', columns: ['weekday_number', 'weekday', ...LATENESS] },
 	'lateness-year-group': {
-		sql: 'views/patterns/lateness_year_group',
+		sql: 'datasets/patterns/lateness_year_group',
 		columns: ['year_group', 'year_group_sort', 'pupils', 'late_pupils', ...LATENESS],
 		// Year groups add up to the school; the late figures rest on the pupils who were late.
 		suppress: {

@@ -20,7 +20,7 @@ const withUpn = (url: URL) => ({ upn: upnOfPath(url) });
  */
 export const PUPIL_DATASETS: Record<string, Dataset> = {
 	'year-to-date': {
-		sql: 'views/pupil/year_to_date',
+		sql: 'datasets/pupil/year_to_date',
 		columns: [
 			'school_urn', 'school_name', 'possible_sessions', 'present_sessions', 'aea_sessions', 'authorised_sessions',
 			'unauthorised_sessions', 'absent_sessions', 'absence_rate', 'attendance_rate', 'days_missed', 'persistent', 'severe',
@@ -30,13 +30,13 @@ export const PUPIL_DATASETS: Record<string, Dataset> = {
 		pupilLevel: true
 	},
 	marks: {
-		sql: 'views/pupil/marks',
+		sql: 'datasets/pupil/marks',
 		columns: ['date', 'session', 'code', 'category', 'meaning', 'minutes_late', 'school_urn', 'import_id', 'amended'],
 		params: withUpn,
 		pupilLevel: true
 	},
 	rolling: {
-		sql: 'views/pupil/rolling',
+		sql: 'datasets/pupil/rolling',
 		columns: [
 			'date', 'possible_sessions', 'absent_sessions', 'rolling_days', 'rolling_possible', 'rolling_absent', 'rolling_attendance',
 			'ytd_possible', 'ytd_absent', 'ytd_attendance'
@@ -45,7 +45,7 @@ export const PUPIL_DATASETS: Record<string, Dataset> = {
 		pupilLevel: true
 	},
 	history: {
-		sql: 'views/pupil/history',
+		sql: 'datasets/pupil/history',
 		columns: [
 			'date', 'session', 'previous_code', 'new_code', 'previous_minutes_late', 'new_minutes_late', 'previous_import_id',
 			'previous_file_name', 'import_id', 'file_name', 'changed_at', 'reason', 'author', 'school_urn'
@@ -54,7 +54,7 @@ export const PUPIL_DATASETS: Record<string, Dataset> = {
 		pupilLevel: true
 	},
 	interventions: {
-		sql: 'views/pupil/interventions',
+		sql: 'datasets/pupil/interventions',
 		columns: ['intervention_id', 'type', 'start_date', 'end_date', 'review_date', 'target', 'notes', 'staff', 'school_urn'],
 		params: withUpn,
 		pupilLevel: true

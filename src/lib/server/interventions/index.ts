@@ -1,5 +1,5 @@
 // The intervention log: the trust's list of intervention types, interventions recorded from a pupil's page
-// and changes to them (each kept in intervention_history). The SQL is in sql/views/interventions/.
+// and changes to them (each kept in intervention_history). The SQL is in sql/datasets/interventions/.
 import { runFile, type Row, type Warehouse } from '../warehouse';
 
 export interface InterventionType {
@@ -50,7 +50,7 @@ export function checkText(value: string | null | undefined, label: string, field
 }
 
 export async function interventionTypes(warehouse: Warehouse): Promise<InterventionType[]> {
-	return (await warehouse.query('views/interventions/types')) as unknown as InterventionType[];
+	return (await warehouse.query('datasets/interventions/types')) as unknown as InterventionType[];
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
@@ -72,9 +72,9 @@ function typeById(types: InterventionType[], id: unknown): InterventionType {
 /** Adds a type at the end of the list. */
 export async function addType(warehouse: Warehouse, name: string | null, by: string, at = new Date().toISOString()): Promise<string> {
 	return warehouse.transaction(async (conn) => {
-		const types = (await runFile(conn, 'views/interventions/types')) as unknown as InterventionType[];
+		const types = (await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[];
 		const checked = checkTypeName(name, types);
-		await runFile(conn, 'views/interventions/type_add', { name: checked, by, at });
+		await runFile(conn, 'commands/interventions/type_add', { name: checked, by, at });
 		return checked;
 	});
 }
@@ -88,10 +88,10 @@ export async function renameType(
 	at = new Date().toISOString()
 ): Promise<{ from: string; to: string; interventions: number }> {
 	return warehouse.transaction(async (conn) => {
-		const types = (await runFile(conn, 'views/interventions/types')) as unknown as InterventionType[];
+		const types = (await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[];
 		const type = typeById(types, typeId);
 		const checked = checkTypeName(name, types, type.type_id);
-		const [row] = await runFile(conn, 'views/interventions/type_rename', { type_id: type.type_id, name: checked, by, at });
+		const [row] = await runFile(conn, 'commands/interventions/type_rename', { type_id: type.type_id, name: checked, by, at });
 		return { from: type.name, to: checked, interventions: row.interventions as number };
 	});
 }
@@ -99,8 +99,8 @@ export async function renameType(
 /** Retires a type (no longer offered) or brings it back. */
 export async function retireType(warehouse: Warehouse, typeId: unknown, retired: boolean, at = new Date().toISOString()): Promise<string> {
 	return warehouse.transaction(async (conn) => {
-		const type = typeById((await runFile(conn, 'views/interventions/types')) as unknown as InterventionType[], typeId);
-		await runFile(conn, 'views/interventions/type_retire', { type_id: type.type_id, retired, at });
+		const type = typeById((await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[], typeId);
+		await runFile(conn, 'commands/interventions/type_retire', { type_id: type.type_id, retired, at });
 		return type.name;
 	});
 }
@@ -108,8 +108,8 @@ export async function retireType(warehouse: Warehouse, typeId: unknown, retired:
 /** Moves a type one place up or down the list. */
 export async function moveType(warehouse: Warehouse, typeId: unknown, step: -1 | 1): Promise<string> {
 	return warehouse.transaction(async (conn) => {
-		const type = typeById((await runFile(conn, 'views/interventions/types')) as unknown as InterventionType[], typeId);
-		await runFile(conn, 'views/interventions/type_move', { type_id: type.type_id, step });
+		const type = typeById((await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[], typeId);
+		await runFile(conn, 'commands/interventions/type_move', { type_id: type.type_id, step });
 		return type.name;
 	});
 }
@@ -157,7 +157,7 @@ export async function recordIntervention(
 	at = new Date().toISOString()
 ): Promise<number> {
 	return warehouse.transaction(async (conn) => {
-		const [row] = await runFile(conn, 'views/interventions/record', { ...checked, staff: by, by, at });
+		const [row] = await runFile(conn, 'commands/interventions/record', { ...checked, staff: by, by, at });
 		if (!row) throw new InterventionProblem(`No pupil with UPN ${checked.upn} is in the warehouse.`);
 		return row.intervention_id as number;
 	});
@@ -165,7 +165,7 @@ export async function recordIntervention(
 
 /** One intervention with its pupil's UPN and school, or undefined. */
 export async function interventionById(warehouse: Warehouse, id: number): Promise<Row | undefined> {
-	const [row] = await warehouse.query('views/interventions/one', { intervention_id: id });
+	const [row] = await warehouse.query('datasets/interventions/one', { intervention_id: id });
 	return row;
 }
 
@@ -192,7 +192,7 @@ export async function changeIntervention(
 	if (words.length === 0) throw new InterventionProblem('Those are the dates it already has: nothing changed.', end ? 'end' : 'review');
 	const description = words.join(', ');
 	await warehouse.transaction((conn) =>
-		runFile(conn, 'views/interventions/change', { intervention_id: current.intervention_id as number, end, review, change: description, by, at })
+		runFile(conn, 'commands/interventions/change', { intervention_id: current.intervention_id as number, end, review, change: description, by, at })
 	);
 	return description;
 }

@@ -207,7 +207,7 @@ export async function saveListSettings(
 	const savedAt = new Date().toISOString();
 	await warehouse.transaction(async (conn) => {
 		for (const key of Object.keys(values))
-			await runFile(conn, 'lists/save_setting', { school, list: name, param: key, value: String(params[key]), saved_at: savedAt });
+			await runFile(conn, 'commands/lists/save_setting', { school, list: name, param: key, value: String(params[key]), saved_at: savedAt });
 	});
 }
 

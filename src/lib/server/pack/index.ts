@@ -1,7 +1,7 @@
 // The governors' half-termly pack: every figure it shows, for one school (or the trust) and one half-term,
 // with small numbers withheld. Aggregates only: nothing here names or counts a single pupil's marks.
-// The figures come from the same SQL as the Overview (views/overview/periods) and Cohorts
-// (views/cohorts/by_dimension) views; the pack adds the half-term list and the national figure (sql/pack/).
+// The figures come from the same SQL as the Overview (datasets/overview/periods) and Cohorts
+// (datasets/cohorts/by_dimension) views; the pack adds the half-term list and the national figure (sql/pack/).
 import { suppressRows, type SuppressionSpec } from '../suppression';
 import { OVERVIEW_DATASETS, readTarget, type Target } from '../datasets/overview';
 import { COHORTS_DATASETS } from '../datasets/cohorts';
@@ -177,7 +177,7 @@ async function national(warehouse: Warehouse, school: number | null, academicYea
 
 /** The Cohorts view's groups over a date range, whole school (no year group or cohort filter). */
 async function cohorts(warehouse: Warehouse, school: number | null, from: string, to: string): Promise<Row[]> {
-	const rows = await warehouse.query('views/cohorts/by_dimension', {
+	const rows = await warehouse.query('datasets/cohorts/by_dimension', {
 		from, to, school, year_group: null, cohort_dimension: null, cohort_value: null, dimension: null
 	});
 	return suppressRows(suppressRows(rows, COHORT_SUPPRESSION), REST_SUPPRESSION);
@@ -204,9 +204,9 @@ export async function buildPack(
 
 	const [byHalfTerm, yearToDate, target, nationalFigures, current, previous, year, provenance] = await Promise.all([
 		// every half-term of this year and the two before, whole (the trend, this half-term and the last)
-		warehouse.query('views/overview/periods', { ...base, to: yearEnd, grains: 'half_term' }),
+		warehouse.query('datasets/overview/periods', { ...base, to: yearEnd, grains: 'half_term' }),
 		// the year from 1 September to the pack's last day
-		warehouse.query('views/overview/periods', { ...base, to: dataTo, grains: 'year' }),
+		warehouse.query('datasets/overview/periods', { ...base, to: dataTo, grains: 'year' }),
 		readTarget(warehouse, school),
 		national(warehouse, school, halfTerm.academic_year),
 		cohorts(warehouse, school, halfTerm.start_date, dataTo),

@@ -220,6 +220,8 @@ export class Warehouse {
 		const warehouse = new Warehouse(path, instance);
 		await warehouse.withConnection(async (conn) => {
 			await migrate(conn);
+			// the rules (thresholds, code flags) first: the measures are built on them
+			for (const rule of sqlFolder('rules')) await runFile(conn, rule);
 			for (const measure of measuresInDependencyOrder()) await runFile(conn, measure);
 			await runFile(conn, 'reference/national_benchmarks', { path: join(projectRoot, 'data', 'reference', 'national-benchmarks.csv') });
 		});

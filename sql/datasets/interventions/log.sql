@@ -1,6 +1,6 @@
 -- Interventions, the log: every intervention open at some time in the chosen period (started on or
 -- before $to and not ended before $from; one with no end date is open until it is ended), with its
--- status as of the latest marked day in the period ("today", views/interventions/as_of), review overdue
+-- status as of the latest marked day in the period ("today", datasets/interventions/as_of), review overdue
 -- when it is open and its review date is before that day, and the pupil's attendance before and since.
 -- Grain: one row per intervention. Pupil-level (names, UPNs).
 --

@@ -17,7 +17,7 @@
 -- year's year group (Year 7 in 2023/24 is that year's Year 7s).
 -- Rules: absent = authorised + unauthorised; every rate is built once from summed parts. Persistent: absent
 -- × 10 ≥ possible; severe: absent × 2 ≥ possible, per pupil over the period itself (pupil_absence's rule).
--- Half-terms come from half_terms() (sql/views/overview/half_terms.sql: imported term dates, else inferred
+-- Half-terms come from half_terms() (sql/datasets/overview/half_terms.sql: imported term dates, else inferred
 -- from the register), each school's marks by its own calendar; a term is its half-terms; a year is every
 -- mark of the year, so marks on days outside every half-term count in the year only. The trust
 -- ($school NULL) groups its schools' half-terms by name.

@@ -1,0 +1,5 @@
+-- The DfE's absence thresholds, the only place they are written. A pupil is persistently absent when they
+-- miss 10% or more of their possible sessions, severely absent at 50% or more. Compared as integers
+-- (absent x 10 >= possible), never as rounded rates, so a pupil on exactly 10% is counted.
+CREATE OR REPLACE MACRO is_persistent(absent, possible) AS possible > 0 AND absent * 10 >= possible;
+CREATE OR REPLACE MACRO is_severe(absent, possible) AS possible > 0 AND absent * 2 >= possible;
