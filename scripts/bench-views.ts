@@ -20,13 +20,14 @@ if (!db) {
 	await (await buildDemo(db, { pupils: 1500, schools: 4, seed: 2024 }, () => {})).checkpoint();
 }
 
+const { DATASETS } = await import('../src/lib/catalog/datasets');
 const registries: Record<string, { prefix: string; datasets: Record<string, unknown> }> = {
-	summary: { prefix: '/api/summary', datasets: (await import('../src/lib/server/datasets/summary')).SUMMARY_DATASETS },
-	overview: { prefix: '/api/overview', datasets: (await import('../src/lib/server/datasets/overview')).OVERVIEW_DATASETS },
-	cohorts: { prefix: '/api/cohorts', datasets: (await import('../src/lib/server/datasets/cohorts')).COHORTS_DATASETS },
-	patterns: { prefix: '/api/patterns', datasets: (await import('../src/lib/server/datasets/patterns')).PATTERNS_DATASETS },
-	codes: { prefix: '/api/codes', datasets: (await import('../src/lib/server/datasets/codes')).CODES_DATASETS },
-	imports: { prefix: '/api/imports', datasets: (await import('../src/lib/server/datasets/imports')).IMPORTS_DATASETS },
+	summary: { prefix: '/api/summary', datasets: DATASETS.summary },
+	overview: { prefix: '/api/overview', datasets: DATASETS.overview },
+	cohorts: { prefix: '/api/cohorts', datasets: DATASETS.cohorts },
+	patterns: { prefix: '/api/patterns', datasets: DATASETS.patterns },
+	codes: { prefix: '/api/codes', datasets: DATASETS.codes },
+	imports: { prefix: '/api/imports', datasets: DATASETS.imports },
 	lists: { prefix: '/api/lists', datasets: Object.fromEntries(Object.keys((await import('../src/lib/server/lists')).LISTS).map((l) => [l, {}])) }
 };
 /** Datasets that need a parameter to say anything (the rest take the filters alone). */
@@ -75,7 +76,7 @@ try {
 	// the pupil page's datasets, for the pupil with the most marks
 	const pupil = (await (await get(`${base}/pupils`)).text()).match(/\/pupils\/([A-Z]\d{12})/)?.[1];
 	if (pupil)
-		for (const name of Object.keys((await import('../src/lib/server/datasets/pupil')).PUPIL_DATASETS)) {
+		for (const name of Object.keys(DATASETS.pupil)) {
 			const t = await time(`/api/pupil/${pupil}/${name}`);
 			results.push({ view: 'pupil', dataset: name, db_ms: t.db, http_ms: t.http });
 		}

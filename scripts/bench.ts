@@ -11,6 +11,7 @@
 //     the two is the app's overhead), then the SQLite baseline: the same data and indexes in
 //     better-sqlite3 and a representative set of the views translated by hand (sql/bench/sqlite/).
 // Prints a table and writes everything as JSON under bench/results/.
+import { withRawConnection } from './dev/raw';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -79,9 +80,9 @@ const VARIANTS: Record<string, string[]> = {
 
 const { Warehouse, sqlText } = await import('../src/lib/server/warehouse');
 const { resolveFilters, filterParams } = await import('../src/lib/server/filters');
-const { filteredList } = await import('../src/lib/server/datasets/lists');
-const { LISTS } = await import('../src/lib/server/lists');
-type Dataset = import('../src/lib/server/api').Dataset;
+const { filteredList, LISTS } = await import('../src/lib/server/lists');
+const { DATASETS } = await import('../src/lib/catalog/datasets');
+const { datasetParams } = await import('../src/lib/server/respond');
 
 /** The signed-in user of the direct runs: an admin, as the HTTP runs sign in. */
 const BENCH_ADMIN = { id: 0, name: 'bench-admin', role: 'admin', schools: null, pupilAccess: true } as const;
@@ -104,15 +105,11 @@ async function runRaw(conn: DuckDBConnection, name: string, params: Record<strin
 
 async function endpoints(warehouse: import('../src/lib/server/warehouse').Warehouse, pupilUpn: string | null): Promise<Endpoint[]> {
 	const list: Endpoint[] = [];
-	const datasetsDir = 'src/lib/server/datasets';
-	for (const file of readdirSync(datasetsDir).filter((f) => f.endsWith('.ts')).sort()) {
-		const view = file.slice(0, -3);
-		if (view === 'lists') continue; // below: the lists have their own endpoints
-		const module = (await import(`../${datasetsDir}/${file}`)) as Record<string, unknown>;
-		for (const [exported, registry] of Object.entries(module)) {
-			if (!exported.endsWith('_DATASETS') || typeof registry !== 'object' || registry === null) continue;
-			for (const [name, dataset] of Object.entries(registry as Record<string, Dataset>)) {
-				if (typeof dataset?.sql !== 'string') continue;
+	for (const [view, registry] of Object.entries(DATASETS).sort(([a], [b]) => a.localeCompare(b))) {
+		{
+			for (const [name, dataset] of Object.entries(registry as Record<string, import('../src/lib/catalog/define').DatasetDefinition>)) {
+				const source = dataset.source;
+				if (!('sql' in source)) continue;
 				let path: string;
 				if (view === 'pupil') {
 					if (!pupilUpn) continue;
@@ -125,7 +122,7 @@ async function endpoints(warehouse: import('../src/lib/server/warehouse').Wareho
 					const url = new URL(full, base);
 					const direct = async (conn: DuckDBConnection) => {
 						const filters = await resolveFilters(url, warehouse, BENCH_ADMIN);
-						await runRaw(conn, dataset.sql, { ...filterParams(filters), ...(dataset.params?.(url) ?? {}) });
+						await runRaw(conn, source.sql, { ...filterParams(filters), ...datasetParams(dataset, { url, params: {} }) });
 					};
 					list.push({ view, name: query ? `${name}?${query}` : name, path: full, direct });
 				}
@@ -165,7 +162,7 @@ const savePartial = (phase: string) => writeFileSync(partial, JSON.stringify({ p
 const planning = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
 	const { Warehouse } = await import('./src/lib/server/warehouse/index.ts');
 	const w = await Warehouse.open(${JSON.stringify(db)});
-	const [row] = await w.query('bench/busiest_pupil');
+	const [row] = await w.read('bench/busiest_pupil');
 	process.stdout.write(row?.upn ?? '');
 	process.exit(0);
 `], { encoding: 'utf8' });
@@ -235,7 +232,7 @@ if (wantHttp) {
 const warehouse = await Warehouse.open(db);
 for (const e of values.direct === 'off' ? [] : await endpoints(warehouse, pupilUpn)) {
 	const times: number[] = [];
-	await warehouse.withConnection(async (conn) => {
+	await withRawConnection(warehouse, async (conn) => {
 		for (let i = 0; i <= runs; i++) {
 			const t = performance.now();
 			await e.direct(conn);
@@ -252,7 +249,7 @@ savePartial('direct');
 
 // ---------------------------------------------------------------------------------------------
 // 4. The SQLite baseline: the same data and indexes, the views translated by hand
-const [latestYear] = await warehouse.query('bench/latest_year');
+const [latestYear] = await warehouse.read('bench/latest_year');
 const yearStart = latestYear.year_start as string;
 const yearEnd = latestYear.year_end as string;
 const latest = latestYear.latest as string;
@@ -281,7 +278,7 @@ if (wantSqlite) {
 		const insertMany = lite.transaction((rows: Record<string, unknown>[]) => {
 			for (const row of rows) insert.run(row);
 		});
-		await warehouse.withConnection(async (conn) => {
+		await withRawConnection(warehouse, async (conn) => {
 			const result = await conn.stream(sqlText(`bench/source_${table}`));
 			const names = result.columnNames();
 			for (;;) {
@@ -314,7 +311,7 @@ if (wantSqlite) {
 			let duckRows: Record<string, unknown>[] = [];
 			for (let i = 0; i <= runs; i++) {
 				const t = performance.now();
-				duckRows = await warehouse.query(q.duckdb, { from: yearStart, to: yearEnd, school: null, year_group: null, cohort_dimension: null, cohort_value: null });
+				duckRows = await warehouse.read(q.duckdb, { from: yearStart, to: yearEnd, school: null, year_group: null, cohort_dimension: null, cohort_value: null });
 				if (i > 0) duckTimes.push(performance.now() - t);
 			}
 			duckMs ??= median(duckTimes);

@@ -12,7 +12,7 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { coversAll, defaultSchool, warehouseSchools } from '$lib/server/auth/scope';
 import { pupilInScope } from '$lib/server/auth/pupil-scope';
 import { audit } from '$lib/server/auth/audit';
-import { clientIp } from '$lib/server/api';
+import { clientIp } from '$lib/server/respond';
 import { FILTER_PARAMS } from '$lib/filters';
 
 /** A request for data (an endpoint, a form action's JSON, a page's __data.json) rather than a page. */

@@ -93,7 +93,7 @@ const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
 const t1 = performance.now();
 await warehouse.checkpoint();
 const checkpointSeconds = (performance.now() - t1) / 1000;
-const [{ n }] = await warehouse.query('bench/count_marks');
+const [{ n }] = await warehouse.read('bench/count_marks');
 
 const result = {
 	marks_wanted: marksWanted,

@@ -31,7 +31,7 @@ export async function mainExportLa(_positionals: string[], values: CliValues): P
 	const school = schoolOption(typeof values.school === 'string' ? values.school : undefined);
 	const warehouse = await openWarehouse(typeof values.db === 'string' ? values.db : undefined);
 	if (school !== null) {
-		const [known] = await warehouse.query('exports/la_school', { school });
+		const [known] = await warehouse.read('exports/la_school', { school });
 		if (!known) {
 			console.error(`School ${school} is not in the warehouse.`);
 			return 1;

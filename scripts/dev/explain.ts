@@ -5,11 +5,11 @@ import { datasetRequest } from './request';
 const [db, kind, name, query = ''] = process.argv.slice(2);
 const w = await Warehouse.open(db);
 if (kind === 'list') {
-	const { filteredList } = await import('../../src/lib/server/datasets/lists');
+	const { filteredList } = await import('../../src/lib/server/lists');
 	const url = new URL(`http://x/?${query}`);
 	await filteredList(w, name as never, url);
 	const t = performance.now(); await filteredList(w, name as never, url); console.error('ms', performance.now() - t);
 } else {
-	const { dataset, params } = await datasetRequest(w, name, query);
-	await w.query(dataset.sql, params);
+	const { sql, params } = await datasetRequest(w, name, query);
+	await w.read(sql, params);
 }

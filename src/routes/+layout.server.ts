@@ -1,4 +1,5 @@
 import { resolveFilters } from '$lib/server/filters';
+import { checked } from '$lib/server/respond';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { CAPABILITIES, can, canSeeSchool } from '$lib/server/auth/roles';
 import { coversAll } from '$lib/server/auth/scope';
@@ -24,10 +25,10 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
 		};
 	}
 	const warehouse = await appWarehouse();
-	const filters = await resolveFilters(url, warehouse, user);
+	const filters = await checked(() => resolveFilters(url, warehouse, user));
 	const [schools, cohorts] = await Promise.all([
-		warehouse.query('reports/schools'),
-		filters.from ? warehouse.query('reports/cohort_values', { from: filters.from, to: filters.to, school: filters.school }) : []
+		warehouse.read('reports/schools'),
+		filters.from ? warehouse.read('reports/cohort_values', { from: filters.from, to: filters.to, school: filters.school }) : []
 	]);
 	const mine = (schools as { urn: number; name: string; phase: string | null }[]).filter((s) => canSeeSchool(user, s.urn));
 	return {

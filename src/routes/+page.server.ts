@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 	const [summary, codes, imports] = await Promise.all([
 		runReport(warehouse, 'summary', range),
 		runReport(warehouse, 'codes', range),
-		warehouse.query('reports/recent_imports', { limit: 5 })
+		warehouse.read('reports/recent_imports', { limit: 5 })
 	]);
 	return { summary: summary.rows[0], codes: codes.rows, imports };
 };

@@ -50,22 +50,21 @@ async function datasetNames(route: RouteInfo): Promise<string[]> {
 	const file = readdirSync(route.dir).find((f) => /^\+server\.(ts|js)$/.test(f));
 	if (!file) return [];
 	const text = readFileSync(join(route.dir, file), 'utf8');
-	const found = /from\s*'\$lib\/server\/datasets\/([\w-]+)'/.exec(text);
-	if (!found) throw new Error(`${route.id}: cannot find the dataset registry its +server.ts serves`);
-	const module = (await import(`../../src/lib/server/datasets/${found[1]}.ts`)) as Record<string, Record<string, { pupilLevel?: boolean }>>;
-	const key = Object.keys(module).find((k) => k.endsWith('_DATASETS'));
-	if (!key) throw new Error(`${route.id}: src/lib/server/datasets/${found[1]}.ts exports no *_DATASETS registry`);
-	const registry = module[key];
+	const found = /respondDataset\(event, '([\w-]+)'\)/.exec(text);
+	if (!found) throw new Error(`${route.id}: cannot find the catalog view its +server.ts serves`);
+	const { DATASETS } = await import('../../src/lib/catalog/datasets');
+	const registry = DATASETS[found[1] as keyof typeof DATASETS] as Record<string, { pupilLevel?: boolean }>;
+	if (!registry) throw new Error(`${route.id}: the catalog has no view '${found[1]}'`);
 	for (const [name, dataset] of Object.entries(registry)) if (dataset.pupilLevel) pupilLevelDatasets.add(`${route.id}#${name}`);
 	return Object.keys(registry);
 }
 
 /** The casework lists (the [list] parameter). */
 function listNames(): string[] {
-	const text = readFileSync('src/lib/server/lists/index.ts', 'utf8');
+	const text = readFileSync('src/lib/catalog/lists/index.ts', 'utf8');
 	const block = /export const LISTS\s*=\s*\{([\s\S]*?)\n\}/.exec(text)?.[1] ?? '';
-	const names = [...block.matchAll(/^\t'?([\w-]+)'?:\s*\{/gm)].map((m) => m[1]);
-	if (names.length < 5) throw new Error('cannot read the casework lists from src/lib/server/lists/index.ts');
+	const names = [...block.matchAll(/^\t'?([\w-]+)'?(?::|,|$)/gm)].map((m) => m[1]);
+	if (names.length < 5) throw new Error('cannot read the casework lists from src/lib/catalog/lists/index.ts');
 	return names;
 }
 

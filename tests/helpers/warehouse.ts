@@ -1,3 +1,4 @@
+import { withRawConnection } from '../../scripts/dev/raw';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ export function tempFile(name: string, text: string | Buffer): string {
 /** Rows of a query, with BIGINT as number and DATE as YYYY-MM-DD. */
 export async function rows(w: Warehouse, sql: string): Promise<Record<string, unknown>[]> {
 	const { resultRows } = await import('../../src/lib/server/warehouse');
-	return w.withConnection(async (conn) => resultRows(await conn.runAndReadAll(sql)));
+	return withRawConnection(w, async (conn) => resultRows(await conn.runAndReadAll(sql)));
 }
 
 /** Every table's row count and an order-independent checksum: equal fingerprints, equal warehouse. */

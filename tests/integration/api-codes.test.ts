@@ -139,9 +139,9 @@ describe('/api/codes/unresolved-n', () => {
 	});
 
 	it('is marked as pupil-level', async () => {
-		const { CODES_DATASETS } = await import('../../src/lib/server/datasets/codes');
+		const { CODES: CODES_DATASETS } = await import('../../src/lib/catalog/datasets/codes');
 		expect(CODES_DATASETS['unresolved-n'].pupilLevel).toBe(true);
-		expect(Object.entries(CODES_DATASETS).filter(([, d]) => d.pupilLevel).map(([n]) => n)).toEqual(['unresolved-n']);
+		expect(Object.entries(CODES_DATASETS).filter(([, d]) => 'pupilLevel' in d && d.pupilLevel).map(([n]) => n)).toEqual(['unresolved-n']);
 	});
 });
 

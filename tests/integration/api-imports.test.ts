@@ -118,7 +118,7 @@ describe('POST /api/imports', () => {
 	});
 
 	it('keeps only the last part of a name that looks like a path', async () => {
-		const { uploadName } = await import('../../src/lib/server/datasets/imports');
+		const { uploadName } = await import('../../src/lib/server/ingest/upload');
 		expect(uploadName(encodeURIComponent('..\\..\\C:\\secret\\register 2024.csv'))).toBe('register 2024.csv');
 		expect(uploadName(encodeURIComponent('/etc/passwd'))).toBe('passwd');
 		expect(uploadName(encodeURIComponent('tab\there\u0000.csv'))).toBe('tab here.csv');

@@ -57,7 +57,7 @@ ${E},Eve,Evans,2013-02-01,7EF,N,N,N
 let GET: typeof import('../../src/routes/api/lists/[list]/+server').GET;
 let COUNT: typeof import('../../src/routes/api/lists/[list]/count/+server').GET;
 let w: Warehouse;
-const listColumns = (name: keyof typeof LISTS) => [...LISTS[name].columns] as string[];
+const listColumns = (name: keyof typeof LISTS) => Object.keys(LISTS[name].columns) as string[];
 const only = (rows: Record<string, unknown>[], columns: string[]) => rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
 
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('/api/lists/[list]', () => {
 	it('answers the same rows as runList, in Arrow IPC, as of the latest marked day by default', async () => {
 		const answer = await callArrow(GET, '/api/lists/penalty', { list: 'penalty' });
 		expect(answer.contentType).toBe('application/vnd.apache.arrow.stream');
-		expect(answer.columns.slice(0, LISTS.penalty.columns.length)).toEqual(listColumns('penalty'));
+		expect(answer.columns.slice(0, Object.keys(LISTS.penalty.columns).length)).toEqual(listColumns('penalty'));
 		expect(answer.columns).toContain('name');
 		const list = await runList(w, 'penalty', {});
 		expect(list.on).toBe('2024-09-27');
@@ -132,7 +132,7 @@ describe('/api/lists/[list]', () => {
 	it('answers a list with no rows with its columns', async () => {
 		const answer = await callArrow(GET, '/api/lists/part-time', { list: 'part-time' });
 		expect(answer.rows).toEqual([]);
-		expect(answer.columns.slice(0, LISTS['part-time'].columns.length)).toEqual(listColumns('part-time'));
+		expect(answer.columns.slice(0, Object.keys(LISTS['part-time'].columns).length)).toEqual(listColumns('part-time'));
 	});
 
 	it('counts the pupils on a list for the same filters', async () => {

@@ -268,7 +268,7 @@ describe('the half-term calendar', () => {
 
 describe('the attendance target', () => {
 	it('is 96% by default, the trust’s where a school has none, and the school’s own once set', async () => {
-		const { readTarget } = await import('../../src/lib/server/datasets/overview');
+		const { readTarget } = await import('../../src/lib/server/targets');
 		const { actions } = await import('../../src/routes/overview/+page.server');
 		const post = async (fields: Record<string, string>) => {
 			const url = new URL('http://localhost/overview?/target');
@@ -294,7 +294,7 @@ describe('the attendance target', () => {
 	});
 
 	it('is saved as JSON by the page with JavaScript, and refused as a form post there', async () => {
-		const { readTarget } = await import('../../src/lib/server/datasets/overview');
+		const { readTarget } = await import('../../src/lib/server/targets');
 		const { POST } = await import('../../src/routes/overview/target/+server');
 		const send = async (body: string, type = 'application/json') => {
 			const url = new URL('http://localhost/overview/target');

@@ -235,7 +235,7 @@ describe('/api/pupil/[upn]/interventions', () => {
 
 describe('pupil search (datasets/pupil/search)', () => {
 	const search = (q: string | null, extra: Record<string, unknown> = {}) =>
-		warehouse.query('datasets/pupil/search', {
+		warehouse.read('datasets/pupil/search', {
 			q, from: '2024-09-01', to: '2025-08-31', school: SCHOOL, year_group: null, cohort_dimension: null, cohort_value: null, ...extra
 		});
 

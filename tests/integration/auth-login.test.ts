@@ -1,5 +1,6 @@
 // Sign-in: passwords stored only as argon2id hashes, sessions stored only as token hashes and expiring,
 // failed sign-ins rate-limited per name and address.
+import { withRawConnection } from '../../scripts/dev/raw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Warehouse } from '../../src/lib/server/warehouse';
@@ -14,7 +15,7 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
 	w = await freshWarehouse();
-	await w.withConnection((conn) => conn.run("INSERT INTO schools (urn, name) VALUES (100001, 'North'), (100002, 'South')"));
+	await withRawConnection(w, (conn) => conn.run("INSERT INTO schools (urn, name) VALUES (100001, 'North'), (100002, 'South')"));
 	await addUser(w, { name: 'head', role: 'slt', schools: [100001], password: 'correct horse' });
 	await addUser(w, { name: 'boss', role: 'admin', password: 'battery staple' });
 });

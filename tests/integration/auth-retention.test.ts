@@ -1,5 +1,6 @@
 // Retention on a hand-built register: the dry run counts exactly what the purge then deletes (by table and
 // academic year), changes nothing itself, and the purge writes an audit entry.
+import { withRawConnection } from '../../scripts/dev/raw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { importFile } from '../../src/lib/server/ingest';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 	await importFile(w, tempFile('register.csv', r1.join('\n') + '\n'), opts);
 	r2 = (await importFile(w, tempFile('old.csv', `UPN,Date,Session,Mark\n${B},2019-09-02,AM,O\n${B},2019-09-02,PM,\\\n`), opts)).importId;
 	await importFile(w, tempFile('amend.csv', `UPN,Date,Session,Mark\n${A},2022-06-06,AM,I\n${B},2019-09-02,AM,I\n`), opts);
-	await w.withConnection(async (conn) => {
+	await withRawConnection(w, async (conn) => {
 		await conn.run(`UPDATE imports SET started_at = TIMESTAMP '2019-09-03 16:00:00' WHERE import_id = ${r2}`);
 		await conn.run("UPDATE mark_history SET changed_at = TIMESTAMP '2019-09-10 08:30:00' WHERE date = DATE '2019-09-02'");
 	});

@@ -5,6 +5,7 @@
  *
  * The binary fixtures (Windows-1252, UTF-16) are written by tests/fixtures/bad/make-binary-fixtures.mjs.
  */
+import { withRawConnection } from '../../scripts/dev/raw';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ type Fingerprint = Record<string, { rows: number; checksum: string }>;
 
 /** Every table's row count and an order-independent checksum of its rows. */
 async function fingerprint(warehouse: Warehouse): Promise<Fingerprint> {
-	return warehouse.withConnection(async (conn) => {
+	return withRawConnection(warehouse, async (conn) => {
 		const result: Fingerprint = {};
 		for (const table of TABLES) {
 			const [row] = (
@@ -246,7 +247,7 @@ describe('a long register with no school', () => {
 	});
 
 	it('is rejected when neither the file nor the options name a school and the warehouse has none', async () => {
-		const [{ schools }] = await bare.withConnection(async (conn) =>
+		const [{ schools }] = await withRawConnection(bare, async (conn) =>
 			(await conn.runAndReadAll('SELECT count(*)::INTEGER AS schools FROM schools')).getRowObjectsJS()
 		);
 		expect(schools).toBe(0);

@@ -61,7 +61,7 @@ describe('the command line: casework lists', () => {
 		for (const [name, list] of Object.entries(LISTS)) {
 			const csv = await cli('report', name, '--on', '2024-09-02');
 			expect(csv.code, csv.stderr).toBe(0);
-			expect(csv.stdout.split('\n')[0]).toBe(list.columns.join(','));
+			expect(csv.stdout.split('\n')[0]).toBe(Object.keys(list.columns).join(','));
 		}
 	});
 

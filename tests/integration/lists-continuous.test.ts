@@ -70,7 +70,7 @@ describe('list continuous: continuous unauthorised absence and illness', () => {
 		const { rows } = await runList(w, 'continuous', { on: '2024-09-06' });
 		// M6 10 days from 15 Jul; M2 5 days so far; I1, I2 5 days of illness
 		expect(rows.map(pick)).toEqual([[M6, 'missing', '2024-07-15', 10, '2024-09-06']]);
-		expect(Object.keys(rows[0])).toEqual([...LISTS.continuous.columns]);
+		expect(Object.keys(rows[0])).toEqual(Object.keys(LISTS.continuous.columns));
 		// on Mon 9 Sep M6 is present: the run has ended
 		expect((await runList(w, 'continuous', { on: '2024-09-09' })).rows).toEqual([]);
 	});

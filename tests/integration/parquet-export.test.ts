@@ -70,10 +70,10 @@ describe('export parquet', () => {
 		for (const report of ['reports/summary', 'reports/weekday', 'reports/codes', 'reports/pupils']) {
 			const fromParquet = await runFile(conn, report, params);
 			expect(fromParquet.length).toBeGreaterThan(0);
-			expect(fromParquet).toEqual(await warehouse.query(report, params));
+			expect(fromParquet).toEqual(await warehouse.read(report, params));
 		}
 		const fsm = { ...params, cohort_dimension: 'fsm', cohort_value: 'FSM eligible' };
-		expect(await runFile(conn, 'reports/summary', fsm)).toEqual(await warehouse.query('reports/summary', fsm));
+		expect(await runFile(conn, 'reports/summary', fsm)).toEqual(await warehouse.read('reports/summary', fsm));
 	});
 
 	it('will not write into a folder that holds files', async () => {

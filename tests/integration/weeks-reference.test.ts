@@ -3,6 +3,7 @@
 // day. Checked against the day-by-day references (tests/fixtures/reference/*_by_day.sql) on a demo trust whose schools' half-terms begin and
 // end mid-week (imported for one school, inferred from the register for the other years), for the chosen year
 // and earlier ones, From/To cutting into weeks, and the year-group and cohort filters.
+import { withRawConnection } from '../../scripts/dev/raw';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ async function both(query: string, view = 'overview/periods', extra: Record<stri
 	const filters = await resolveFilters(new URL(`http://x/api/${view}?${query}`), warehouse);
 	const params = { ...filterParams(filters), ...extra } as Record<string, unknown>;
 	const run = async (text: string) =>
-		warehouse.withConnection(async (conn) => {
+		withRawConnection(warehouse, async (conn) => {
 			const prepared = await conn.prepare(text);
 			const values: Record<string, never> = {};
 			for (let p = 1; p <= prepared.parameterCount; p++) values[prepared.parameterName(p)] = (params[prepared.parameterName(p)] ?? null) as never;

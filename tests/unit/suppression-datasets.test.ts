@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/lib/server/api';
-import { CODES_DATASETS } from '../../src/lib/server/datasets/codes';
-import { COHORTS_DATASETS } from '../../src/lib/server/datasets/cohorts';
-import { OVERVIEW_DATASETS } from '../../src/lib/server/datasets/overview';
-import { PATTERNS_DATASETS } from '../../src/lib/server/datasets/patterns';
-import { SUMMARY_DATASETS } from '../../src/lib/server/datasets/summary';
+import { DATASETS } from '../../src/lib/catalog/datasets';
+import type { DatasetDefinition } from '../../src/lib/catalog/define';
+
+type Dataset = DatasetDefinition & { columns: Record<string, unknown> };
+const names = (d: Dataset) => Object.keys(d.columns);
 
 // Every governors' suppression spec must name columns its dataset answers with: a misspelt column would
 // leave a small number showing without any error.
 const REGISTRIES: Record<string, Record<string, Dataset>> = {
-	summary: SUMMARY_DATASETS,
-	overview: OVERVIEW_DATASETS,
-	cohorts: COHORTS_DATASETS,
-	patterns: PATTERNS_DATASETS,
-	codes: CODES_DATASETS
+	summary: DATASETS.summary,
+	overview: DATASETS.overview,
+	cohorts: DATASETS.cohorts,
+	patterns: DATASETS.patterns,
+	codes: DATASETS.codes
 };
 
 describe('suppression specs of the aggregate datasets', () => {
@@ -29,7 +28,7 @@ describe('suppression specs of the aggregate datasets', () => {
 					...(spec.alsoGroupBy ?? []).flat(),
 					...(spec.counts ?? []).flatMap((c) => [c.pupils, ...c.cells])
 				];
-				expect(named.filter((c) => !dataset.columns.includes(c))).toEqual([]);
+				expect(named.filter((c) => !names(dataset).includes(c))).toEqual([]);
 				// the pupil counts themselves are withheld with what rests on them
 				expect(spec.cells).toContain(spec.pupils);
 				for (const c of spec.counts ?? []) expect(c.cells).toContain(c.pupils);
@@ -39,7 +38,7 @@ describe('suppression specs of the aggregate datasets', () => {
 	it('covers every aggregate dataset whose rows carry a count of pupils', () => {
 		const withPupils = Object.entries(REGISTRIES).flatMap(([view, datasets]) =>
 			Object.entries(datasets)
-				.filter(([, d]) => !d.pupilLevel && d.columns.some((c) => /(^|_)pupils$/.test(c)))
+				.filter(([, d]) => !d.pupilLevel && names(d).some((c) => /(^|_)pupils$/.test(c)))
 				.map(([name, d]) => `${view}/${name}${d.suppress ? '' : ' (none)'}`)
 		);
 		expect(withPupils.filter((n) => n.endsWith('(none)'))).toEqual([]);

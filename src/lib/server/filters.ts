@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { COHORT_DIMENSIONS, checkDate, parseCohort } from './reports';
+import { AccessError, InputError, NotFoundError } from '../catalog/errors';
+import { COHORT_DIMENSIONS, FILTERS, parseCohort, readParams } from '../catalog/params';
 import { canSeeSchool, type SessionUser } from './auth/roles';
 import { defaultSchool, warehouseSchools } from './auth/scope';
 import type { Warehouse } from './warehouse';
-import { FILTER_PARAMS, type Filters } from '../filters';
+import type { Filters } from '../filters';
 
 export interface ResolvedFilters extends Filters {
 	from: string | null;
@@ -24,39 +24,28 @@ export interface FilterParams {
 }
 
 /**
- * Reads and checks the filters of a request's URL (400 on anything malformed) and fills the defaults:
- * the latest academic year with marks, and its dates unless from/to narrow them. With a user (the
- * request's locals.user) the school is held to the user's scope: 403 for a school outside it, and a
- * school-scoped user who names none gets their first school (or every school, when theirs are all).
- * Without a user argument (the command line) nothing is narrowed; a null user (nobody signed in) is 401.
+ * Reads and checks the filters of a request's URL (catalog FILTERS: an InputError on anything malformed)
+ * and fills the defaults: the latest academic year with marks, and its dates unless from/to narrow them.
+ * With a user (the request's locals.user) the school is held to the user's scope: an AccessError for a
+ * school outside it, and a school-scoped user who names none gets their first school (or every school,
+ * when theirs are all). Without a user argument (the command line) nothing is narrowed; a null user
+ * (nobody signed in) is refused.
  */
 export async function resolveFilters(url: URL, warehouse: Warehouse, user?: SessionUser | null): Promise<ResolvedFilters> {
-	const get = (key: keyof typeof FILTER_PARAMS) => url.searchParams.get(FILTER_PARAMS[key]) || null;
-	const schoolText = get('school');
-	if (schoolText !== null && !/^\d{1,8}$/.test(schoolText)) error(400, 'school must be a URN');
-	let school = schoolText === null ? null : Number(schoolText);
-	if (user === null) error(401, 'sign in first');
+	if (user === null) throw new AccessError(401, 'sign in first');
+	const given = readParams(FILTERS, (key) => url.searchParams.get(key));
+	let school = given.school;
 	if (user) {
-		if (school !== null && !canSeeSchool(user, school)) error(403, `You do not have access to school ${school}`);
+		if (school !== null && !canSeeSchool(user, school)) throw new AccessError(403, `You do not have access to school ${school}`);
 		if (school === null) school = defaultSchool(user, await warehouseSchools(warehouse));
 	}
-	let from: string | null, to: string | null;
-	try {
-		from = checkDate(get('from') ?? undefined, 'from') ?? null;
-		to = checkDate(get('to') ?? undefined, 'to') ?? null;
-		parseCohort(get('cohort'));
-	} catch (e) {
-		error(400, (e as Error).message);
-	}
-	const yearText = get('year');
-	if (yearText !== null && !/^\d{4}\/\d{2}$/.test(yearText)) error(400, 'year must be an academic year such as 2025/26');
-	const years = (await warehouse.cachedQuery('reports/filter_options', { school })) as ResolvedFilters['years'];
-	const chosen = years.find((y) => y.year === yearText) ?? (yearText ? null : years[0] ?? null);
-	if (yearText && !chosen) error(404, `no marks in ${yearText}`);
-	from ??= chosen?.year_start ?? null;
-	to ??= chosen?.year_end ?? null;
-	if (from && to && from > to) error(400, 'from is after to');
-	return { school, year: chosen?.year ?? null, from, to, yearGroup: get('yearGroup'), cohort: get('cohort'), years };
+	const years = (await warehouse.read('reports/filter_options', { school }, { keep: true })) as ResolvedFilters['years'];
+	const chosen = years.find((y) => y.year === given.year) ?? (given.year ? null : (years[0] ?? null));
+	if (given.year && !chosen) throw new NotFoundError(`no marks in ${given.year}`);
+	const from = given.from ?? chosen?.year_start ?? null;
+	const to = given.to ?? chosen?.year_end ?? null;
+	if (from && to && from > to) throw new InputError('from is after to');
+	return { school, year: chosen?.year ?? null, from, to, yearGroup: given.yg, cohort: given.cohort, years };
 }
 
 export function filterParams(f: ResolvedFilters): FilterParams {

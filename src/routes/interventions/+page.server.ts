@@ -1,5 +1,7 @@
 import { filterParams } from '$lib/server/filters';
-import { logParams, WEEKS_BEFORE } from '$lib/server/datasets/interventions';
+import { INTERVENTIONS, WEEKS_BEFORE } from '$lib/catalog/datasets/interventions';
+import { readParams } from '$lib/catalog/params';
+import { checked } from '$lib/server/respond';
 import { interventionTypes } from '$lib/server/interventions';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { PageServerLoad } from './$types';
@@ -11,10 +13,10 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ url, parent }) => {
 	const { filters } = await parent();
-	const params = logParams(url);
+	const params = checked(() => readParams(INTERVENTIONS.log.params, (key) => url.searchParams.get(key)));
 	const warehouse = await appWarehouse();
 	const sql = filterParams(filters);
-	const [types, [asOf]] = await Promise.all([interventionTypes(warehouse), warehouse.query('datasets/interventions/as_of', { ...sql })]);
+	const [types, [asOf]] = await Promise.all([interventionTypes(warehouse), warehouse.read('datasets/interventions/as_of', { ...sql })]);
 	return {
 		types: types.map((t) => ({ name: t.name, retired: t.retired_at !== null })),
 		type: params.type,

@@ -1,6 +1,7 @@
+import { InputError } from '$lib/catalog/errors';
 import { LISTS, type ListName } from '$lib/server/lists';
 import { checkDate } from '$lib/server/reports';
-import { latestDay, listInfo } from '$lib/server/datasets/lists';
+import { latestDay, listInfo } from '$lib/server/lists';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async ({ url, parent }) => {
 	try {
 		on = checkDate(url.searchParams.get('on') || undefined, 'the as-of date') ?? latest;
 	} catch (e) {
-		problem = (e as Error).message;
+		if (!(e instanceof InputError)) throw e;
+		problem = e.message;
 	}
 	return { lists: (Object.keys(LISTS) as ListName[]).map(listInfo), latest, on, givenOn: url.searchParams.get('on') ?? '', problem };
 };

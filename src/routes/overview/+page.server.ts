@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { checkTarget, readTarget, saveTarget } from '$lib/server/datasets/overview';
+import { checkTarget, readTarget, saveTarget } from '$lib/server/targets';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -26,6 +26,6 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
-	const results = filters.from ? ((await warehouse.query('datasets/pupil/search', { ...filterParams(filters), q })) as unknown as PupilMatch[]) : [];
+	const results = filters.from ? ((await warehouse.read('datasets/pupil/search', { ...filterParams(filters), q })) as unknown as PupilMatch[]) : [];
 	return { q, results, total: results[0]?.total ?? 0 };
 };

@@ -4,7 +4,25 @@
  */
 import type { DataRow } from '$lib/arrow-client';
 import type { Column } from '$lib/charts/download';
-import { columnLabel, listMeta, type ColumnKind, type ColumnMeta, type ParamValues, type Tone } from './meta';
+import { LISTS, type ListName } from '$lib/catalog/lists';
+import type { ListColumn as ColumnMeta, ListColumnKind as ColumnKind, ListDefinition, Tone } from '$lib/catalog/define';
+import { percent, roundPercent } from '$lib/catalog/format';
+import type { ParamValue } from '$lib/catalog/params';
+
+type ParamValues = Record<string, ParamValue>;
+
+/** A list of the catalog by name (its title, rule, columns), or a bare one for a name it does not know. */
+export function listMeta(name: string): ListDefinition {
+	return Object.hasOwn(LISTS, name)
+		? (LISTS[name as ListName] as ListDefinition)
+		: { sql: '', label: name, title: name, purpose: '', rule: () => '', source: '', params: {}, columns: {} };
+}
+
+/** A column's label, worked out from the list's settings where it names one ("To reach 95%"). */
+export function columnLabel(meta: ColumnMeta | undefined, key: string, params: ParamValues): string {
+	if (!meta) return key.replace(/_/g, ' ');
+	return typeof meta.label === 'function' ? meta.label(params) : meta.label;
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -39,12 +57,13 @@ export function formatValue(kind: ColumnKind | 'pupil' | 'year_group' | 'needs' 
 		case 'count': return num(value) === null ? String(value) : (value as number).toLocaleString('en-GB');
 		case 'days': return num(value) === null ? String(value) : Number.isInteger(value) ? String(value) : (value as number).toFixed(1);
 		case 'date': return shortDate(String(value));
-		case 'rate': return num(value) === null ? '–' : `${((value as number) * 100).toFixed(1)}%`;
+		case 'rate': return num(value) === null ? '–' : percent(value as number);
 		case 'points': {
 			const v = num(value);
 			if (v === null) return '–';
-			const text = `${Math.abs(v * 100).toFixed(1)} pts`;
-			return v > 0 ? `+${text}` : v < 0 ? `−${text}` : text;
+			const shown = roundPercent(v);
+			const text = `${Math.abs(shown).toFixed(1)} pts`;
+			return shown > 0 ? `+${text}` : shown < 0 ? `−${text}` : text;
 		}
 		case 'sessions': return String(value).replace(/\d{4}-\d{2}-\d{2}/g, (d) => shortDate(d));
 		default: return String(value);
@@ -106,7 +125,7 @@ export function tableColumns(name: string, listColumns: string[], rows: DataRow[
 	if (showSchool) out.push({ key: 'school_name', label: 'School', kind: 'school', numeric: false, sortValue: (r) => r.school_name as string | null });
 	for (const key of listColumns) {
 		if (key === 'upn' || key === 'school_urn') continue;
-		const m: ColumnMeta = meta.columns[key] ?? { label: key.replace(/_/g, ' '), kind: 'text' };
+		const m: ColumnMeta = meta.columns[key] ?? { type: 'text', label: key.replace(/_/g, ' '), kind: 'text' };
 		if (m.hidden) continue;
 		if (m.hideWhenEmpty && rows.every((r) => r[key] === null || r[key] === undefined)) continue;
 		if (m.sameNote && rows.length > 0 && rows.every((r) => r[key] === rows[0][key])) continue;

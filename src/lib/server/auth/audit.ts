@@ -19,7 +19,7 @@ function auditParams(actor: AuditActor, action: string, target: string | null, i
 
 /** Writes one audit entry (`target`: a UPN, an export's name and filters, …). */
 export async function audit(warehouse: Warehouse, actor: AuditActor, action: string, target: string | null, ip: string | null = null, now = new Date()): Promise<void> {
-	await warehouse.query('commands/auth/audit_add', auditParams(actor, action, target, ip, now));
+	await warehouse.write('commands/auth/audit_add', auditParams(actor, action, target, ip, now));
 }
 
 /** The same, on a connection inside a transaction (so the entry lands with what it records, or not at all). */
@@ -42,7 +42,7 @@ export async function auditEntries(
 	warehouse: Warehouse,
 	filter: { user?: string | null; action?: string | null; from?: string | null; to?: string | null; limit?: number; offset?: number }
 ): Promise<AuditEntry[]> {
-	return (await warehouse.query('auth/audit_list', {
+	return (await warehouse.read('auth/audit_list', {
 		user_name: filter.user || null,
 		action: filter.action || null,
 		from: filter.from || null,

@@ -18,7 +18,7 @@ export type SignIn =
 /** How long a name+address is locked out for (minutes, rounded up), or 0. */
 export async function lockedFor(warehouse: Warehouse, name: string, ip: string, now = new Date()): Promise<number> {
 	const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
-	const [row] = await warehouse.query('auth/login_failures', { name, ip, since: sqlTime(new Date(now.getTime() - windowMs)) });
+	const [row] = await warehouse.read('auth/login_failures', { name, ip, since: sqlTime(new Date(now.getTime() - windowMs)) });
 	if (!row || Number(row.failures) < LOGIN_MAX_FAILURES) return 0;
 	const oldest = new Date(`${String(row.oldest)}${String(row.oldest).endsWith('Z') ? '' : 'Z'}`);
 	return Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 60_000));
@@ -37,7 +37,7 @@ export async function signIn(warehouse: Warehouse, name: string, password: strin
 	// an unknown name costs as long as a wrong password, so timing does not tell which names exist
 	const ok = row ? await verifyPassword(row.password_hash, password) : (await verifyPassword(await (dummyHash ??= hashPassword('not a password')), password), false);
 	if (!row || !ok) {
-		await warehouse.query('commands/auth/login_failure_add', {
+		await warehouse.write('commands/auth/login_failure_add', {
 			name,
 			ip,
 			now: sqlTime(now),
@@ -45,7 +45,7 @@ export async function signIn(warehouse: Warehouse, name: string, password: strin
 		});
 		return { ok: false, reason: 'invalid', message: 'That user name and password do not match an account.' };
 	}
-	await warehouse.query('commands/auth/login_failures_clear', { name, ip });
+	await warehouse.write('commands/auth/login_failures_clear', { name, ip });
 	const { token, expires } = await createSession(warehouse, row.user_id, ip, now);
 	return { ok: true, user: sessionUserOf(row), token, expires };
 }

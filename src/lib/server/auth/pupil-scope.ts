@@ -7,7 +7,7 @@ import { canSeeSchool, type SessionUser } from './roles';
  */
 export async function pupilInScope(warehouse: Warehouse, user: SessionUser, upn: string): Promise<boolean | 'unknown'> {
 	if (user.schools === null) return true;
-	const rows = await warehouse.query('auth/pupil_schools', { upn });
+	const rows = await warehouse.read('auth/pupil_schools', { upn });
 	if (rows.length === 0) return 'unknown';
 	return rows.some((r) => r.school_urn !== null && canSeeSchool(user, Number(r.school_urn)));
 }

@@ -1,6 +1,7 @@
 // Retention of the register: every entry (marks, their amendment history, the imports' records of them)
 // is kept for a set period counted from the day it was made, and no longer. The period is a setting
 // (default 6 years); a purge deletes what is past it in one transaction with an audit entry.
+import { InputError } from '../../catalog/errors';
 import type { Warehouse } from '../warehouse';
 import { runFile } from '../warehouse';
 import { refreshPupilWeeks } from '../warehouse/pre-aggregates';
@@ -12,7 +13,7 @@ export const DEFAULT_RETENTION_YEARS = 6;
 
 export function checkYears(value: unknown): number {
 	const n = typeof value === 'number' ? value : /^\d{1,3}$/.test(String(value ?? '').trim()) ? Number(String(value).trim()) : NaN;
-	if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error('the retention period is a whole number of years from 1 to 100');
+	if (!Number.isInteger(n) || n < 1 || n > 100) throw new InputError('the retention period is a whole number of years from 1 to 100');
 	return n;
 }
 
@@ -53,9 +54,10 @@ function plan(years: number, cutoff: string, counts: RetentionCount[]): Retentio
 /** The dry run: what a purge would delete today, by table and academic year. Changes nothing. */
 export async function retentionDryRun(warehouse: Warehouse, years: number, today = new Date()): Promise<RetentionPlan> {
 	const cutoff = cutoffDate(years, today);
-	const counts = await warehouse.withConnection(async (conn) => {
-		await runFile(conn, 'auth/retention_expired', { cutoff });
-		return (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
+	// one snapshot: the temp tables retention_expired makes live on its connection
+	const counts = await warehouse.snapshot(async () => {
+		await warehouse.read('auth/retention_expired', { cutoff });
+		return (await warehouse.read('auth/retention_count')) as unknown as RetentionCount[];
 	});
 	return plan(years, cutoff, counts);
 }
@@ -63,7 +65,7 @@ export async function retentionDryRun(warehouse: Warehouse, years: number, today
 /** Deletes the entries past the period, in one transaction with its audit entry; returns what went. */
 export async function retentionPurge(warehouse: Warehouse, years: number, actor: AuditActor, ip: string | null = null, today = new Date()): Promise<RetentionPlan> {
 	const cutoff = cutoffDate(years, today);
-	const result = await warehouse.transaction(async (conn) => {
+	const result = await warehouse.write(async (conn) => {
 		await runFile(conn, 'auth/retention_expired', { cutoff });
 		const counts = (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
 		await runFile(conn, 'commands/auth/retention_purge');

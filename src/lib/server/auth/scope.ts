@@ -4,7 +4,7 @@ import type { SessionUser } from './roles';
 
 /** The schools of the warehouse (URNs). */
 export async function warehouseSchools(warehouse: Warehouse): Promise<number[]> {
-	return (await warehouse.cachedQuery('auth/school_urns')).map((r) => Number(r.urn));
+	return (await warehouse.read('auth/school_urns', undefined, { keep: true })).map((r) => Number(r.urn));
 }
 
 /**

@@ -19,7 +19,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export async function createSession(warehouse: Warehouse, userId: number, ip: string | null, now = new Date()): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(now.getTime() + sessionHours() * 3_600_000);
-	await warehouse.query('commands/auth/session_create', {
+	await warehouse.write('commands/auth/session_create', {
 		token_hash: hashToken(token),
 		user_id: userId,
 		now: sqlTime(now),
@@ -46,7 +46,7 @@ export async function sessionUser(warehouse: Warehouse, token: string | undefine
 	if (!held) recent.set(warehouse, (held = new Map()));
 	const known = held.get(tokenHash);
 	if (known && known.expires > now.getTime() && known.until > Date.now()) return known.user;
-	const [row] = await warehouse.query('auth/session_user', { token_hash: tokenHash, now: sqlTime(now) });
+	const [row] = await warehouse.read('auth/session_user', { token_hash: tokenHash, now: sqlTime(now) });
 	if (!row) return null;
 	const user = sessionUserOf(row as unknown as UserRow);
 	if (held.size > 10_000) held.clear();
@@ -57,7 +57,7 @@ export async function sessionUser(warehouse: Warehouse, token: string | undefine
 
 export async function endSession(warehouse: Warehouse, token: string | undefined): Promise<void> {
 	forgetSessions(warehouse);
-	if (token) await warehouse.query('commands/auth/session_delete', { token_hash: hashToken(token) });
+	if (token) await warehouse.write('commands/auth/session_delete', { token_hash: hashToken(token) });
 }
 
 /** Sets the session cookie: HTTP-only, SameSite=Lax, Secure over https, expiring with the session. */

@@ -1,4 +1,5 @@
 // Sign-in accounts: added, listed, removed and given new passwords (by the CLI and /admin/users).
+import { InputError } from '../../catalog/errors';
 import { hash, verify } from '@node-rs/argon2';
 import type { Warehouse } from '../warehouse';
 import { ROLES, type Role, type SessionUser } from './roles';
@@ -48,34 +49,34 @@ export function sessionUserOf(row: UserRow): SessionUser {
 
 /** The schools of a new account, checked: school roles need at least one school in the warehouse. */
 async function checkedSchools(warehouse: Warehouse, role: Role, schools: number[] | null | undefined): Promise<number[] | null> {
-	const known = new Set((await warehouse.query('auth/school_urns')).map((r) => Number(r.urn)));
+	const known = new Set((await warehouse.read('auth/school_urns')).map((r) => Number(r.urn)));
 	const list = [...new Set(schools ?? [])];
-	for (const urn of list) if (!known.has(urn)) throw new Error(`no school with URN ${urn} in the warehouse`);
+	for (const urn of list) if (!known.has(urn)) throw new InputError(`no school with URN ${urn} in the warehouse`);
 	if (role === 'admin') {
-		if (list.length) throw new Error('an admin sees every school: give no --school');
+		if (list.length) throw new InputError('an admin sees every school: give no --school');
 		return null;
 	}
 	if (list.length === 0) {
 		// a trust account with no school named covers every school of the warehouse (the trust)
 		if (role === 'trust') return null;
-		throw new Error(`a ${role} account needs its school (--school URN)`);
+		throw new InputError(`a ${role} account needs its school (--school URN)`);
 	}
 	return list;
 }
 
 export function checkPassword(password: string): void {
-	if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+	if (password.length < MIN_PASSWORD_LENGTH) throw new InputError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
 export async function addUser(warehouse: Warehouse, user: NewUser, now = new Date()): Promise<SessionUser> {
-	if (!NAME.test(user.name)) throw new Error('a user name is letters, digits and . _ @ - (up to 64, starting with a letter or digit)');
-	if (!(ROLES as readonly string[]).includes(user.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+	if (!NAME.test(user.name)) throw new InputError('a user name is letters, digits and . _ @ - (up to 64, starting with a letter or digit)');
+	if (!(ROLES as readonly string[]).includes(user.role)) throw new InputError(`role must be one of ${ROLES.join(', ')}`);
 	const role = user.role as Role;
 	checkPassword(user.password);
-	if (user.pupilAccess && role !== 'trust') throw new Error('--pupil-access is for trust accounts (other roles have it by role or never)');
+	if (user.pupilAccess && role !== 'trust') throw new InputError('--pupil-access is for trust accounts (other roles have it by role or never)');
 	const schools = await checkedSchools(warehouse, role, user.schools);
-	if ((await warehouse.query('auth/user_by_name', { name: user.name })).length) throw new Error(`there is already a user '${user.name}'`);
-	const [row] = await warehouse.query('commands/auth/user_add', {
+	if ((await warehouse.read('auth/user_by_name', { name: user.name })).length) throw new InputError(`there is already a user '${user.name}'`);
+	const [row] = await warehouse.write('commands/auth/user_add', {
 		name: user.name,
 		role,
 		schools: schools === null ? null : schools.join(','),
@@ -98,18 +99,18 @@ export interface UserListing {
 }
 
 export async function listUsers(warehouse: Warehouse, now = new Date()): Promise<UserListing[]> {
-	return (await warehouse.query('auth/users_list', { now: sqlTime(now) })) as unknown as UserListing[];
+	return (await warehouse.read('auth/users_list', { now: sqlTime(now) })) as unknown as UserListing[];
 }
 
 export async function findUser(warehouse: Warehouse, name: string): Promise<(UserRow & { password_hash: string }) | null> {
-	const [row] = await warehouse.query('auth/user_by_name', { name });
+	const [row] = await warehouse.read('auth/user_by_name', { name });
 	return (row as unknown as UserRow & { password_hash: string }) ?? null;
 }
 
 /** Removes an account (and its sessions); false when there is none of that name. */
 export async function removeUser(warehouse: Warehouse, name: string): Promise<boolean> {
 	forgetSessions(warehouse);
-	return (await warehouse.query('commands/auth/user_remove', { name })).length > 0;
+	return (await warehouse.write('commands/auth/user_remove', { name })).length > 0;
 }
 
 /** Sets a new password (signing the account out everywhere); false when there is no such account. */
@@ -117,12 +118,12 @@ export async function setPassword(warehouse: Warehouse, name: string, password: 
 	checkPassword(password);
 	const password_hash = await hashPassword(password);
 	forgetSessions(warehouse);
-	return (await warehouse.query('commands/auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
+	return (await warehouse.write('commands/auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
 }
 
 /** "140001, 140002" → [140001, 140002]; empty → []. */
 export function parseSchoolList(text: string | undefined | null): number[] {
 	const parts = (text ?? '').split(/[\s,]+/).filter(Boolean);
-	for (const p of parts) if (!/^\d{1,8}$/.test(p)) throw new Error(`a school is a URN (digits), not '${p}'`);
+	for (const p of parts) if (!/^\d{1,8}$/.test(p)) throw new InputError(`a school is a URN (digits), not '${p}'`);
 	return parts.map(Number);
 }

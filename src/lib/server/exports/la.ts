@@ -2,6 +2,7 @@
 // with the column names of the DfE's published absence tables, small numbers withheld as 'c', as CSV or
 // as an XLSX workbook (one sheet per breakdown and a Definitions sheet). The figures come from
 // sql/exports/la_rows.sql, built on the measures; the CLI (`export la`) and /exports/la use this module.
+import { InputError } from '../../catalog/errors';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../../csv';
 import { SUPPRESSED, suppressionThreshold, suppressRows, type SuppressionSpec } from '../suppression';
@@ -81,7 +82,7 @@ const TIME_IDENTIFIER: Record<LaTerm, string> = { autumn: 'Autumn term', spring:
 /** The academic year's first day from its label ('2024/25' → '2024-09-01'); throws on anything else. */
 export function yearStart(year: string): string {
 	const m = /^(\d{4})\/(\d{2})$/.exec(year);
-	if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) throw new Error(`the year must be an academic year such as 2024/25, not '${year}'`);
+	if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) throw new InputError(`the year must be an academic year such as 2024/25, not '${year}'`);
 	return `${m[1]}-09-01`;
 }
 
@@ -89,7 +90,7 @@ export function yearStart(year: string): string {
 export function parseTerm(text: string | null | undefined): LaTerm | null {
 	if (text === null || text === undefined || text === '') return null;
 	const term = text.toLowerCase();
-	if (!(LA_TERMS as readonly string[]).includes(term)) throw new Error(`the term must be autumn, spring or summer, not '${text}'`);
+	if (!(LA_TERMS as readonly string[]).includes(term)) throw new InputError(`the term must be autumn, spring or summer, not '${text}'`);
 	return term as LaTerm;
 }
 
@@ -116,8 +117,8 @@ export function laSuppressionSpec(reasonFields: ReasonField[]): SuppressionSpec 
 /** Builds the LA return: runs the SQL, spreads the reasons into columns, withholds small numbers. */
 export async function buildLaExport(warehouse: Warehouse, options: LaExportOptions): Promise<LaExport> {
 	const start = yearStart(options.year);
-	const reasonFields = (await warehouse.query('exports/la_reason_fields')) as unknown as ReasonField[];
-	const raw = await warehouse.query('exports/la_rows', {
+	const reasonFields = (await warehouse.read('exports/la_reason_fields')) as unknown as ReasonField[];
+	const raw = await warehouse.read('exports/la_rows', {
 		year_start: start,
 		term: options.term,
 		school: options.school,

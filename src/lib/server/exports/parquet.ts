@@ -51,10 +51,10 @@ export async function exportParquet(warehouse: Warehouse, outDir: string): Promi
 	const tables: ParquetExport['tables'] = [];
 	for (const table of PARQUET_TABLES) {
 		const path = table.partitioned ? join(dir, table.name) : join(dir, `${table.name}.parquet`);
-		await warehouse.query(`exports/parquet_${table.name}`, { path });
+		await warehouse.read(`exports/parquet_${table.name}`, { path });
 		const files = filesUnder(path);
 		tables.push({ name: table.name, files: files.length, bytes: files.reduce((n, f) => n + statSync(f).size, 0) });
 	}
-	const totals = (await warehouse.query('exports/parquet_totals')) as ParquetExport['totals'];
+	const totals = (await warehouse.read('exports/parquet_totals')) as ParquetExport['totals'];
 	return { dir, tables, totals, seconds: (performance.now() - started) / 1000 };
 }

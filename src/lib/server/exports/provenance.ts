@@ -40,7 +40,7 @@ export interface Provenance {
  * the export's period ends then, so the data's last marked date is the last on or before it.
  */
 export async function exportProvenance(warehouse: Warehouse, school: number | null, until: string | null = null): Promise<Provenance> {
-	const [row] = await warehouse.query('exports/last_marked', { school, until });
+	const [row] = await warehouse.read('exports/last_marked', { school, until });
 	return { metricVersion: metricVersion(), dataTo: (row?.last_marked as string | null) ?? null, generatedAt: new Date().toISOString() };
 }
 

@@ -3,7 +3,8 @@
 // (sql/impact/*.sql); matching, regression and bootstrap are in ./method. One implementation for the
 // CLI (report impact), the /impact page and the tests. Aggregates only: no row names a pupil.
 import { resolveRange } from '../reports';
-import { runFile, type Row, type Warehouse } from '../warehouse';
+import { InputError } from '../../catalog/errors';
+import type { Row, Warehouse } from '../warehouse';
 import { balance, estimate, eventWeeks, featureScales, nearest, unitOf, type EventWeek, type Matched, type Unit, type WeekSessions } from './method';
 
 export { FEATURES } from './method';
@@ -61,7 +62,7 @@ export interface ImpactResult {
 export function checkWindow(value: string | number | undefined | null): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_WINDOW;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 10 || n > 100) throw new Error(`the window must be a whole number of school days from 10 to 100, not '${value}'`);
+	if (!Number.isInteger(n) || n < 10 || n > 100) throw new InputError(`the window must be a whole number of school days from 10 to 100, not '${value}'`);
 	return n;
 }
 
@@ -82,36 +83,27 @@ interface FeatureRow {
 	post_absent: number;
 }
 
-const cache = new Map<string, Promise<ImpactResult>>();
-
-/** The impact report, cached per warehouse, options and state of the data (imports, intervention log). */
+/** The impact report, kept per options until the next commit (an import, a type renamed, an intervention recorded). */
 export async function runImpact(warehouse: Warehouse, options: ImpactOptions = {}): Promise<ImpactResult> {
 	const window = checkWindow(options.window);
 	const range = await resolveRange(warehouse, { from: options.from ?? undefined, to: options.to ?? undefined, school: options.school ?? null });
-	const [version] = await warehouse.query('impact/version');
-	const key = JSON.stringify([warehouse.path, range, window, options.yearGroup ?? null, options.cohort ?? null, version]);
-	let result = cache.get(key);
-	if (!result) {
-		result = compute(warehouse, range.from, range.to, range.school, window, options);
-		cache.set(key, result);
-		result.catch(() => cache.delete(key));
-		while (cache.size > 50) cache.delete(cache.keys().next().value!);
-	}
-	return result;
+	const key = JSON.stringify(['impact', range, window, options.yearGroup ?? null, options.cohort ?? null]);
+	return warehouse.keep(key, () => compute(warehouse, range.from, range.to, range.school, window, options));
 }
 
 async function compute(warehouse: Warehouse, from: string | null, to: string | null, school: number | null, window: number, options: ImpactOptions): Promise<ImpactResult> {
 	const empty: ImpactResult = { from, to, school, window, rows: [], weeks: [] };
 	if (!from || !to) return empty;
-	return warehouse.withConnection(async (conn) => {
-		await runFile(conn, 'impact/prepare', {
+	// one snapshot: impact/prepare's temp tables live on its connection
+	return warehouse.snapshot(async () => {
+		await warehouse.read('impact/prepare', {
 			from, to, school, window,
 			year_group: options.yearGroup ?? null,
 			cohort_dimension: options.cohort?.dimension ?? null,
 			cohort_value: options.cohort?.value ?? null
 		});
-		const episodes = (await runFile(conn, 'impact/episodes')) as { type: string; school_urn: number; pupil_id: number; s_day: number }[];
-		const features = (await runFile(conn, 'impact/features', { window })) as unknown as FeatureRow[];
+		const episodes = (await warehouse.read('impact/episodes')) as { type: string; school_urn: number; pupil_id: number; s_day: number }[];
+		const features = (await warehouse.read('impact/features', { window })) as unknown as FeatureRow[];
 
 		// every pupil on roll at each (school, start day), as units; comparison pools per start
 		const atStart = new Map<string, Map<number, FeatureRow>>();
@@ -169,7 +161,7 @@ async function compute(warehouse: Warehouse, from: string | null, to: string | n
 				pairs.add(`${keys[i]}:${m.treated.pupilId}`);
 				for (const c of m.matches) pairs.add(`${keys[i]}:${c.pupilId}`);
 			});
-		const weekRows = pairs.size ? await runFile(conn, 'impact/weeks', { pairs: [...pairs].join(',') }) : [];
+		const weekRows = pairs.size ? await warehouse.read('impact/weeks', { pairs: [...pairs].join(',') }) : [];
 		const sessions = new Map<string, WeekSessions>();
 		for (const r of weekRows as Row[]) {
 			const k = `${r.school_urn}:${r.s_day}:${r.pupil_id}`;

@@ -186,7 +186,7 @@ async function importChecked(warehouse: Warehouse, reading: Reading, options: Im
 	if (options.next && !readAhead.has(warehouse))
 		readAhead.set(warehouse, startReading(warehouse, options.next, basename(options.next), options.school ?? null));
 	const { kind, header } = await detectKind(file);
-	const [identical] = await warehouse.query('ingest/find_identical_import', { sha256: file.sha256 });
+	const [identical] = await warehouse.read('ingest/find_identical_import', { sha256: file.sha256 });
 	if (identical) {
 		progress('done', 1);
 		return {
@@ -206,7 +206,7 @@ async function importChecked(warehouse: Warehouse, reading: Reading, options: Im
 	if (kind === 'register-long') progress('checking', 0);
 	const staged = kind === 'register-long' ? await reading.staging : undefined;
 	const startedAt = new Date().toISOString();
-	const result = await warehouse.transaction(async (conn) => {
+	const result = await warehouse.write(async (conn) => {
 		const [{ import_id }] = await runFile(conn, 'ingest/begin_import', {
 			file_name: name,
 			sha256: file.sha256,

@@ -26,7 +26,7 @@ export async function stageLongRegister(
 	chosenSchool: number | null
 ): Promise<StagedRegister> {
 	const stage = `import_stage_${++stages}`;
-	return warehouse.withConnection(async (conn) => {
+	return warehouse.stage(async (conn) => {
 		await runFile(conn, 'ingest/attach_stage', undefined, { stage });
 		try {
 			return await stageOn(conn, stage, file, header, chosenSchool);
@@ -79,5 +79,5 @@ export function longRegisterHeader(firstLine: string): CsvHeader | undefined {
 
 /** Drops a staged register. */
 export function dropStage(warehouse: Warehouse, staged: StagedRegister): Promise<unknown> {
-	return warehouse.withConnection((conn) => runFile(conn, 'ingest/detach_stage', undefined, { stage: staged.stage }));
+	return warehouse.stage((conn) => runFile(conn, 'ingest/detach_stage', undefined, { stage: staged.stage }));
 }

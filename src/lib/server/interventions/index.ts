@@ -50,7 +50,7 @@ export function checkText(value: string | null | undefined, label: string, field
 }
 
 export async function interventionTypes(warehouse: Warehouse): Promise<InterventionType[]> {
-	return (await warehouse.query('datasets/interventions/types')) as unknown as InterventionType[];
+	return (await warehouse.read('datasets/interventions/types')) as unknown as InterventionType[];
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase('en-GB') === b.toLocaleLowerCase('en-GB');
@@ -71,7 +71,7 @@ function typeById(types: InterventionType[], id: unknown): InterventionType {
 
 /** Adds a type at the end of the list. */
 export async function addType(warehouse: Warehouse, name: string | null, by: string, at = new Date().toISOString()): Promise<string> {
-	return warehouse.transaction(async (conn) => {
+	return warehouse.write(async (conn) => {
 		const types = (await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[];
 		const checked = checkTypeName(name, types);
 		await runFile(conn, 'commands/interventions/type_add', { name: checked, by, at });
@@ -87,7 +87,7 @@ export async function renameType(
 	by: string,
 	at = new Date().toISOString()
 ): Promise<{ from: string; to: string; interventions: number }> {
-	return warehouse.transaction(async (conn) => {
+	return warehouse.write(async (conn) => {
 		const types = (await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[];
 		const type = typeById(types, typeId);
 		const checked = checkTypeName(name, types, type.type_id);
@@ -98,7 +98,7 @@ export async function renameType(
 
 /** Retires a type (no longer offered) or brings it back. */
 export async function retireType(warehouse: Warehouse, typeId: unknown, retired: boolean, at = new Date().toISOString()): Promise<string> {
-	return warehouse.transaction(async (conn) => {
+	return warehouse.write(async (conn) => {
 		const type = typeById((await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[], typeId);
 		await runFile(conn, 'commands/interventions/type_retire', { type_id: type.type_id, retired, at });
 		return type.name;
@@ -107,7 +107,7 @@ export async function retireType(warehouse: Warehouse, typeId: unknown, retired:
 
 /** Moves a type one place up or down the list. */
 export async function moveType(warehouse: Warehouse, typeId: unknown, step: -1 | 1): Promise<string> {
-	return warehouse.transaction(async (conn) => {
+	return warehouse.write(async (conn) => {
 		const type = typeById((await runFile(conn, 'datasets/interventions/types')) as unknown as InterventionType[], typeId);
 		await runFile(conn, 'commands/interventions/type_move', { type_id: type.type_id, step });
 		return type.name;
@@ -156,7 +156,7 @@ export async function recordIntervention(
 	by: string,
 	at = new Date().toISOString()
 ): Promise<number> {
-	return warehouse.transaction(async (conn) => {
+	return warehouse.write(async (conn) => {
 		const [row] = await runFile(conn, 'commands/interventions/record', { ...checked, staff: by, by, at });
 		if (!row) throw new InterventionProblem(`No pupil with UPN ${checked.upn} is in the warehouse.`);
 		return row.intervention_id as number;
@@ -165,7 +165,7 @@ export async function recordIntervention(
 
 /** One intervention with its pupil's UPN and school, or undefined. */
 export async function interventionById(warehouse: Warehouse, id: number): Promise<Row | undefined> {
-	const [row] = await warehouse.query('datasets/interventions/one', { intervention_id: id });
+	const [row] = await warehouse.read('datasets/interventions/one', { intervention_id: id });
 	return row;
 }
 
@@ -191,7 +191,7 @@ export async function changeIntervention(
 	);
 	if (words.length === 0) throw new InterventionProblem('Those are the dates it already has: nothing changed.', end ? 'end' : 'review');
 	const description = words.join(', ');
-	await warehouse.transaction((conn) =>
+	await warehouse.write((conn) =>
 		runFile(conn, 'commands/interventions/change', { intervention_id: current.intervention_id as number, end, review, change: description, by, at })
 	);
 	return description;

@@ -3,8 +3,9 @@
 // The figures come from the same SQL as the Overview (datasets/overview/periods) and Cohorts
 // (datasets/cohorts/by_dimension) views; the pack adds the half-term list and the national figure (sql/pack/).
 import { suppressRows, type SuppressionSpec } from '../suppression';
-import { OVERVIEW_DATASETS, readTarget, type Target } from '../datasets/overview';
-import { COHORTS_DATASETS } from '../datasets/cohorts';
+import { OVERVIEW as OVERVIEW_DATASETS } from '../../catalog/datasets/overview';
+import { COHORTS as COHORTS_DATASETS } from '../../catalog/datasets/cohorts';
+import { readTarget, type Target } from '../targets';
 import type { Row, Warehouse } from '../warehouse';
 import { exportProvenance, type Provenance } from '../exports/provenance';
 import { changeSentences, type FigureChange, type PackMeasure, type Sentence } from './sentences';
@@ -126,7 +127,7 @@ export class PackError extends Error {
 
 /** The half-terms a pack can be made for (oldest first). */
 export async function packHalfTerms(warehouse: Warehouse, school: number | null): Promise<PackHalfTerm[]> {
-	return (await warehouse.query('pack/half_terms', { school })) as unknown as PackHalfTerm[];
+	return (await warehouse.read('pack/half_terms', { school })) as unknown as PackHalfTerm[];
 }
 
 /**
@@ -159,7 +160,7 @@ function figures(row: Row | undefined): PackFigures | null {
 }
 
 async function national(warehouse: Warehouse, school: number | null, academicYear: string): Promise<PackNational | null> {
-	const rows = await warehouse.query('pack/national', { school, academic_year: academicYear });
+	const rows = await warehouse.read('pack/national', { school, academic_year: academicYear });
 	if (!rows.length) return null;
 	const of = (measure: string) => num(rows.find((r) => r.measure === measure)?.value);
 	const first = rows.find((r) => r.measure === 'overall_absence_rate') ?? rows[0];
@@ -177,7 +178,7 @@ async function national(warehouse: Warehouse, school: number | null, academicYea
 
 /** The Cohorts view's groups over a date range, whole school (no year group or cohort filter). */
 async function cohorts(warehouse: Warehouse, school: number | null, from: string, to: string): Promise<Row[]> {
-	const rows = await warehouse.query('datasets/cohorts/by_dimension', {
+	const rows = await warehouse.read('datasets/cohorts/by_dimension', {
 		from, to, school, year_group: null, cohort_dimension: null, cohort_value: null, dimension: null
 	});
 	return suppressRows(suppressRows(rows, COHORT_SUPPRESSION), REST_SUPPRESSION);
@@ -190,7 +191,7 @@ export async function buildPack(
 	halfTermDate: string | null,
 	knownHalfTerms?: PackHalfTerm[]
 ): Promise<Pack> {
-	const schools = (await warehouse.query('reports/schools')) as { urn: number; name: string }[];
+	const schools = (await warehouse.read('reports/schools')) as { urn: number; name: string }[];
 	if (school !== null && !schools.some((s) => s.urn === school)) throw new PackError(404, `no school ${school} in the warehouse`);
 	const halfTerms = knownHalfTerms ?? (await packHalfTerms(warehouse, school));
 	if (!halfTerms.length) throw new PackError(404, 'no marks yet: there is no half-term to report on');
@@ -204,9 +205,9 @@ export async function buildPack(
 
 	const [byHalfTerm, yearToDate, target, nationalFigures, current, previous, year, provenance] = await Promise.all([
 		// every half-term of this year and the two before, whole (the trend, this half-term and the last)
-		warehouse.query('datasets/overview/periods', { ...base, to: yearEnd, grains: 'half_term' }),
+		warehouse.read('datasets/overview/periods', { ...base, to: yearEnd, grains: 'half_term' }),
 		// the year from 1 September to the pack's last day
-		warehouse.query('datasets/overview/periods', { ...base, to: dataTo, grains: 'year' }),
+		warehouse.read('datasets/overview/periods', { ...base, to: dataTo, grains: 'year' }),
 		readTarget(warehouse, school),
 		national(warehouse, school, halfTerm.academic_year),
 		cohorts(warehouse, school, halfTerm.start_date, dataTo),

@@ -22,14 +22,20 @@ export type Row = Record<string, unknown>;
 /** A result's columns, each converted once by its type (see jsColumn), by name in order. */
 export interface Columns {
 	names: string[];
+	/** Each column's DuckDB type, as DuckDB writes it (INTEGER, DOUBLE, VARCHAR, DATE, …). */
+	types: string[];
 	columns: unknown[][];
 }
 
 export function resultColumns(result: DuckDBResultReader): Columns {
-	const types = result.columnTypes().map((t) => t.typeId);
+	const duckTypes = result.columnTypes();
 	const values = result.getColumnsJS();
 	// (no rows: DuckDB may give no columns at all)
-	return { names: result.columnNames(), columns: types.map((type, c) => jsColumn((values[c] ?? []) as unknown[], type)) };
+	return {
+		names: result.columnNames(),
+		types: duckTypes.map((t) => t.toString()),
+		columns: duckTypes.map((type, c) => jsColumn((values[c] ?? []) as unknown[], type.typeId))
+	};
 }
 
 /** Turns a result into plain rows: BIGINT/HUGEINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
@@ -166,7 +172,7 @@ export async function runFile(conn: DuckDBConnection, name: string, params?: Par
 export async function runFileColumns(conn: DuckDBConnection, name: string, params?: Params, slots?: Slots): Promise<Columns> {
 	const text = slots ? fillSlots(sqlText(name), slots) : sqlText(name);
 	const statements = await conn.extractStatements(text);
-	let rows: Columns = { names: [], columns: [] };
+	let rows: Columns = { names: [], types: [], columns: [] };
 	for (let i = 0; i < statements.count; i++) {
 		try {
 			const prepared = await statements.prepare(i);
@@ -201,54 +207,60 @@ const snapshots = new AsyncLocalStorage<{ warehouse: Warehouse; conn: DuckDBConn
  * 100M-mark warehouse stays within 4 GB of memory; larger work spills to the temp folder beside the file)
  * and threads ATTENDANCE_THREADS (default: one per core).
  */
-function instanceSettings(): Record<string, string> {
+export function instanceSettings(): Record<string, string> {
 	const settings: Record<string, string> = { memory_limit: process.env.ATTENDANCE_MEMORY_LIMIT || '3GB' };
 	if (process.env.ATTENDANCE_THREADS) settings.threads = process.env.ATTENDANCE_THREADS;
 	return settings;
 }
 
+/**
+ * The warehouse file and the only ways in: `read` / `readColumns` (a named SQL file, on its own connection
+ * or inside the current snapshot), `snapshot` (several reads on one connection and transaction), `write`
+ * (one transaction that commits whole) and `version` (advanced by every commit: every cache keys on it).
+ * Reads and commits take turns (see `committing`); `stage` is the import's scratch connection.
+ */
 export class Warehouse {
 	private constructor(
 		readonly path: string,
 		private readonly instance: DuckDBInstance
 	) {}
 
-	/** Opens (creating if need be) the warehouse file and brings its schema and measures up to date. */
+	/** Opens (creating if need be) the warehouse file and brings its schema, rules and measures up to date. */
 	static async open(path = defaultWarehousePath()): Promise<Warehouse> {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 		const instance = await DuckDBInstance.fromCache(path, instanceSettings());
 		const warehouse = new Warehouse(path, instance);
-		await warehouse.withConnection(async (conn) => {
-			await migrate(conn);
-			// the rules (thresholds, code flags) first: the measures are built on them
+		const conn = await instance.connect();
+		try {
+			// the rules (thresholds, code flags, the pupil-day roll-up) first: migrations and measures build on them
 			for (const rule of sqlFolder('rules')) await runFile(conn, rule);
+			await migrate(conn);
 			for (const measure of measuresInDependencyOrder()) await runFile(conn, measure);
 			await runFile(conn, 'reference/national_benchmarks', { path: join(projectRoot, 'data', 'reference', 'national-benchmarks.csv') });
-		});
-		return warehouse;
-	}
-
-	async connect(): Promise<DuckDBConnection> {
-		return this.instance.connect();
-	}
-
-	/** A connection of its own for the duration of `work` (one per concurrent query). */
-	async withConnection<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-		const conn = await this.instance.connect();
-		try {
-			return await work(conn);
 		} finally {
 			conn.closeSync();
 		}
+		return warehouse;
 	}
 
-	/** Runs `sql/<name>.sql` with named parameters and returns its rows (inside `snapshot`, on its connection). */
-	async query(name: string, params?: Params): Promise<Row[]> {
-		return columnsToRows(await this.queryColumns(name, params));
+	/** Counts commits: anything worked out from an earlier version is stale. */
+	get version(): number {
+		return this.commits;
 	}
 
-	/** `query`'s answer as columns (for Arrow, without making rows). */
-	async queryColumns(name: string, params?: Params): Promise<Columns> {
+	/**
+	 * Runs `sql/<name>.sql` with named parameters and returns its rows (inside `snapshot`, on its
+	 * connection). `keep`: the answer is kept until the next commit (small answers asked often: the filter
+	 * bar's years, the school list).
+	 */
+	async read(name: string, params?: Params, options: { keep?: boolean } = {}): Promise<Row[]> {
+		if (options.keep) return this.keep(`sql\u0000${name}\u0000${JSON.stringify(params ?? null)}`, () => this.read(name, params));
+		return columnsToRows(await this.readColumns(name, params));
+	}
+
+	/** `read`'s answer as columns (for Arrow, without making rows), with their DuckDB types. */
+	async readColumns(name: string, params?: Params): Promise<Columns> {
+		if (name.startsWith('commands/')) throw new Error(`${name} writes: run it with write()`);
 		const snapshot = snapshots.getStore();
 		if (snapshot?.warehouse === this) {
 			// one query at a time on the snapshot's connection
@@ -265,27 +277,27 @@ export class Warehouse {
 	}
 
 	/**
-	 * `query` for small answers that only an import (or another transaction) can change, such as the filter
-	 * bar's years and the school list: kept until the next commit, so a request does not ask again.
+	 * What `work` works out from the warehouse, kept under `key` until the next commit: the one cache of
+	 * the app (answers, pupils' details, sessions, impact estimates all key on `version` through it).
 	 */
-	async cachedQuery(name: string, params?: Params): Promise<Row[]> {
-		const key = `${name}\u0000${JSON.stringify(params ?? null)}`;
-		const held = this.answers.get(key);
-		if (held && held.version === this.version) return held.rows;
-		const rows = this.query(name, params);
-		this.answers.set(key, { version: this.version, rows });
-		rows.catch(() => this.answers.delete(key));
-		return rows;
+	async keep<T>(key: string, work: () => Promise<T>): Promise<T> {
+		const held = this.kept.get(key);
+		if (held && held.version === this.commits) return held.value as Promise<T>;
+		const value = work();
+		this.kept.set(key, { version: this.commits, value });
+		value.catch(() => this.kept.delete(key));
+		// a bounded cache: the oldest entries go first
+		while (this.kept.size > 5_000) this.kept.delete(this.kept.keys().next().value!);
+		return value;
 	}
 
-	/** Counts commits: cached answers of an earlier version are stale. */
-	private version = 0;
-	private readonly answers = new Map<string, { version: number; rows: Promise<Row[]> }>();
+	private commits = 0;
+	private readonly kept = new Map<string, { version: number; value: Promise<unknown> }>();
 
 	/**
-	 * Runs `work` with every `query` of this warehouse inside it reading one snapshot (one connection,
-	 * one transaction), so an answer built from several queries never mixes data from before and after
-	 * an import that commits meanwhile.
+	 * Runs `work` with every `read` of this warehouse inside it reading one snapshot (one connection,
+	 * one transaction), so an answer built from several reads never mixes data from before and after
+	 * an import that commits meanwhile. Temp tables a file creates live until the snapshot ends.
 	 */
 	async snapshot<T>(work: () => Promise<T>): Promise<T> {
 		if (snapshots.getStore()?.warehouse === this) return work();
@@ -310,8 +322,19 @@ export class Warehouse {
 		}
 	}
 
-	/** Runs `work` in one transaction: it commits whole or rolls back whole. */
-	async transaction<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+	/**
+	 * Runs `work` in one transaction on a connection of its own (run `sql/commands/…` and ingest files on
+	 * it with runFile): it commits whole or rolls back whole, and the commit advances `version`.
+	 */
+	async write<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+	/** Runs one command file (`sql/commands/…`) as its own transaction; its rows (a RETURNING clause). */
+	async write(command: string, params?: Params): Promise<Row[]>;
+	async write<T>(work: string | ((conn: DuckDBConnection) => Promise<T>), params?: Params): Promise<T | Row[]> {
+		if (typeof work === 'string') {
+			const command = work;
+			if (!command.startsWith('commands/')) throw new Error(`${command} is not a command (sql/commands/)`);
+			return this.write((conn) => runFile(conn, command, params));
+		}
 		return this.withConnection(async (conn) => {
 			await conn.run('BEGIN TRANSACTION');
 			try {
@@ -323,6 +346,30 @@ export class Warehouse {
 				throw error;
 			}
 		});
+	}
+
+	/**
+	 * An import's scratch connection, outside any transaction (DuckDB scans a table written inside a
+	 * transaction on one thread only): for staging a file in an attached in-memory database before the
+	 * import's `write`. It reads the warehouse between commits, like `read`.
+	 */
+	async stage<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+		await this.reading();
+		try {
+			return await this.withConnection(work);
+		} finally {
+			this.readDone();
+		}
+	}
+
+	/** A connection of its own for the duration of `work`. */
+	private async withConnection<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+		const conn = await this.instance.connect();
+		try {
+			return await work(conn);
+		} finally {
+			conn.closeSync();
+		}
 	}
 
 	// Reads and commits take turns: a commit waits until the snapshots and lone queries reading have ended,
@@ -353,16 +400,16 @@ export class Warehouse {
 			this.drained = null;
 			return await commit();
 		} finally {
-			this.version++;
-			this.answers.clear();
+			this.commits++;
+			this.kept.clear();
 			this.commitGate = null;
 			open();
 		}
 	}
 
-	/** Writes everything from the write-ahead log into the file. */
+	/** Writes everything from the write-ahead log into the file (maintenance: after the demo is built). */
 	async checkpoint(): Promise<void> {
-		await this.withConnection((conn) => conn.run('CHECKPOINT'));
+		await this.committing(() => this.withConnection((conn) => conn.run('CHECKPOINT')));
 	}
 }
 

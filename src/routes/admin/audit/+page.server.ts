@@ -1,3 +1,4 @@
+import { InputError } from '$lib/catalog/errors';
 import { error } from '@sveltejs/kit';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can } from '$lib/server/auth/roles';
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		from = checkDate(get('from') ?? undefined, 'from') ?? null;
 		to = checkDate(get('to') ?? undefined, 'to') ?? null;
 	} catch (e) {
-		error(400, (e as Error).message);
+		if (!(e instanceof InputError)) throw e;
+		error(400, e.message);
 	}
 	const pageText = get('page') ?? '1';
 	if (!/^\d{1,6}$/.test(pageText) || Number(pageText) < 1) error(400, 'page is a whole number from 1');
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const warehouse = await appWarehouse();
 	const [entries, choices] = await Promise.all([
 		auditEntries(warehouse, { user: get('user'), action: get('action'), from, to, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-		warehouse.query('auth/audit_choices')
+		warehouse.read('auth/audit_choices')
 	]);
 	return {
 		entries,

@@ -1,8 +1,9 @@
+import { InputError } from '$lib/catalog/errors';
 import { error, fail } from '@sveltejs/kit';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can, type SessionUser } from '$lib/server/auth/roles';
 import { checkYears, retentionDryRun, retentionPurge, retentionYears, saveRetentionYears } from '$lib/server/auth/retention';
-import { clientIp } from '$lib/server/api';
+import { clientIp } from '$lib/server/respond';
 import { audit } from '$lib/server/auth/audit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		try {
 			years = checkYears(url.searchParams.get('years'));
 		} catch (e) {
-			error(400, (e as Error).message);
+			if (!(e instanceof InputError)) throw e;
+			error(400, e.message);
 		}
 	}
 	return { saved, plan: await retentionDryRun(warehouse, years) };
@@ -36,7 +38,8 @@ export const actions: Actions = {
 		try {
 			years = checkYears(form.get('years'));
 		} catch (e) {
-			return fail(400, { message: (e as Error).message });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { message: e.message });
 		}
 		const warehouse = await appWarehouse();
 		await saveRetentionYears(warehouse, years, user.name);
@@ -56,7 +59,8 @@ export const actions: Actions = {
 		try {
 			years = checkYears(form.get('years'));
 		} catch (e) {
-			return fail(400, { message: (e as Error).message });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { message: e.message });
 		}
 		const warehouse = await appWarehouse();
 		const now = await retentionDryRun(warehouse, years);

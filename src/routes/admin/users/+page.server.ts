@@ -1,9 +1,10 @@
+import { InputError } from '$lib/catalog/errors';
 import { error, fail } from '@sveltejs/kit';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can, ROLES, type SessionUser } from '$lib/server/auth/roles';
 import { addUser, listUsers, removeUser, setPassword } from '$lib/server/auth/users';
 import { audit } from '$lib/server/auth/audit';
-import { clientIp } from '$lib/server/api';
+import { clientIp } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 function admin(user: SessionUser | null): SessionUser {
@@ -14,7 +15,7 @@ function admin(user: SessionUser | null): SessionUser {
 export const load: PageServerLoad = async ({ locals }) => {
 	admin(locals.user);
 	const warehouse = await appWarehouse();
-	const [users, schools] = await Promise.all([listUsers(warehouse), warehouse.query('reports/schools')]);
+	const [users, schools] = await Promise.all([listUsers(warehouse), warehouse.read('reports/schools')]);
 	return { users, roles: [...ROLES], allSchools: schools as { urn: number; name: string }[], me: locals.user!.name };
 };
 
@@ -31,7 +32,8 @@ export const actions: Actions = {
 			const added = await addUser(warehouse, { name, role, schools, pupilAccess: form.get('pupilAccess') === 'on', password });
 			await audit(warehouse, user, 'add user', `${name} (${added.role}${added.schools ? `, schools ${added.schools.join(', ')}` : ''})`, clientIp(event));
 		} catch (e) {
-			return fail(400, { action: 'add', name, message: (e as Error).message });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { action: 'add', name, message: e.message });
 		}
 		return { action: 'add', done: `Added ${name}.` };
 	},
@@ -54,7 +56,8 @@ export const actions: Actions = {
 			if (!(await setPassword(warehouse, name, String(form.get('password') ?? ''))))
 				return fail(404, { action: 'password', message: `There is no user '${name}'.` });
 		} catch (e) {
-			return fail(400, { action: 'password', message: (e as Error).message });
+			if (!(e instanceof InputError)) throw e;
+			return fail(400, { action: 'password', message: e.message });
 		}
 		await audit(warehouse, user, 'reset password', name, clientIp(event));
 		return { action: 'password', done: `New password set for ${name}; their sessions are signed out.` };

@@ -12,13 +12,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile, isImportRejected } from '$lib/server/ingest';
-import { uploadName, uploadSchool } from '$lib/server/datasets/imports';
+import { uploadName, uploadSchool } from '$lib/server/ingest/upload';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can } from '$lib/server/auth/roles';
 import { notATextExport, refusedContentType, sameOrigin, sizeText } from '$lib/components/imports/guard';
+import { guarded } from '$lib/server/respond';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request, url, locals }) => {
+export const POST: RequestHandler = guarded(async ({ request, url, locals }) => {
 	// imports are for admins (hooks.server.ts enforces it too; tests calling the handler bare pass no locals)
 	if (locals && !can(locals.user, 'admin')) error(locals.user ? 403 : 401, locals.user ? 'Only an admin can import files.' : 'sign in first');
 	// CSRF: the body is raw bytes (SvelteKit's form check does not cover it), so the browser's own
@@ -56,7 +57,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		await request.body?.cancel().catch(() => undefined);
 		await rm(dir, { recursive: true, force: true });
 	}
-};
+});
 
 let swept: Promise<void> | undefined;
 

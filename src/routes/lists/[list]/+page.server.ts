@@ -1,4 +1,4 @@
-import { checkListRequest, givenParams, latestDay, listInfo, listNamed } from '$lib/server/datasets/lists';
+import { checkListRequest, givenParams, latestDay, listInfo, listNamed } from '$lib/server/lists';
 import { resolveListParams } from '$lib/server/lists';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { PageServerLoad } from './$types';

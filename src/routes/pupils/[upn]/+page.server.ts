@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { can, canSeeSchool } from '$lib/server/auth/roles';
-import { WEEKS_BEFORE } from '$lib/server/datasets/interventions';
-import { UPN_PATTERN } from '$lib/server/datasets/pupil';
+import { WEEKS_BEFORE } from '$lib/catalog/datasets/interventions';
+import { UPN_PATTERN } from '$lib/catalog/params';
 import { filterParams } from '$lib/server/filters';
 import { FILTER_PARAMS } from '$lib/filters';
 import {
@@ -58,12 +58,12 @@ export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
 	const warehouse = await appWarehouse();
 	const sql = filterParams(filters);
 	const [profile, yearToDate, interventions, history, types, schools] = await Promise.all([
-		warehouse.query('datasets/pupil/profile', { upn, year_start: sql.year_start }),
-		warehouse.query('datasets/pupil/year_to_date', { ...sql, upn }),
-		warehouse.query('datasets/interventions/log', { ...sql, upn, type: null, status: null, weeks: WEEKS_BEFORE.default }),
-		warehouse.query('datasets/interventions/history', { upn }),
+		warehouse.read('datasets/pupil/profile', { upn, year_start: sql.year_start }),
+		warehouse.read('datasets/pupil/year_to_date', { ...sql, upn }),
+		warehouse.read('datasets/interventions/log', { ...sql, upn, type: null, status: null, weeks: WEEKS_BEFORE.default }),
+		warehouse.read('datasets/interventions/history', { upn }),
 		interventionTypes(warehouse),
-		warehouse.query('datasets/interventions/pupil_schools', { upn })
+		warehouse.read('datasets/interventions/pupil_schools', { upn })
 	]);
 	if (profile.length === 0) error(404, `No pupil with UPN ${upn} is in the warehouse`);
 	const rows = profile as unknown as PupilProfile[];
@@ -102,7 +102,7 @@ export const actions: Actions = {
 		if (!UPN_PATTERN.test(upn)) error(400, 'a UPN is a capital letter and 12 digits');
 		const form = fields(await request.formData(), ['school', 'type', 'start', 'end', 'review', 'target', 'notes']);
 		const warehouse = await appWarehouse();
-		const schools = (await warehouse.query('datasets/interventions/pupil_schools', { upn })) as { school_urn: number }[];
+		const schools = (await warehouse.read('datasets/interventions/pupil_schools', { upn })) as { school_urn: number }[];
 		if (schools.length === 0) error(404, `No pupil with UPN ${upn} is on roll at any school in the warehouse`);
 		const school = form.school ? Number(form.school) : schools[0].school_urn;
 		if (!schools.some((s) => s.school_urn === school))

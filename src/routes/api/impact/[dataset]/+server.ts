@@ -1,4 +1,4 @@
-import { impactResponse } from '$lib/server/datasets/impact';
+import { respondDataset } from '$lib/server/respond';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => impactResponse(event, event.params.dataset);
+export const GET: RequestHandler = (event) => respondDataset(event, 'impact');

@@ -1,4 +1,4 @@
-import { listResponse } from '$lib/server/datasets/lists';
+import { respondList } from '$lib/server/respond';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => listResponse(event);
+export const GET: RequestHandler = (event) => respondList(event);

@@ -1,5 +1,4 @@
-import { datasetResponse } from '$lib/server/api';
-import { OVERVIEW_DATASETS } from '$lib/server/datasets/overview';
+import { respondDataset } from '$lib/server/respond';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => datasetResponse(event, OVERVIEW_DATASETS, event.params.dataset);
+export const GET: RequestHandler = (event) => respondDataset(event, 'overview');

@@ -1,4 +1,4 @@
-import { listCountResponse } from '$lib/server/datasets/lists';
+import { respondListCount } from '$lib/server/respond';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => listCountResponse(event);
+export const GET: RequestHandler = (event) => respondListCount(event);

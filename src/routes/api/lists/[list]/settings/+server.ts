@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
-import { listNamed } from '$lib/server/datasets/lists';
-import { saveListSettings } from '$lib/server/lists';
+import { listNamed, saveListSettings } from '$lib/server/lists';
+import { guarded } from '$lib/server/respond';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
  * Saves a list's settings as the defaults of a school, or of the trust (school null):
  * POST { "school": 140001 | null, "values": { "band_high": 0.96, … } } as JSON.
  */
-export const POST: RequestHandler = async ({ params, request }) => {
+export const POST: RequestHandler = guarded(async ({ params, request }) => {
 	const name = listNamed(params.list);
 	if (!request.headers.get('content-type')?.includes('application/json')) error(415, 'send the settings as JSON');
 	const body = (await request.json().catch(() => null)) as { school?: unknown; values?: unknown } | null;
@@ -18,10 +18,6 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	if (!values || typeof values !== 'object' || Array.isArray(values) || Object.keys(values).length === 0)
 		error(400, 'values must name at least one setting');
 	for (const v of Object.values(values)) if (typeof v !== 'string' && typeof v !== 'number') error(400, 'each setting is a number or a date');
-	try {
-		await saveListSettings(await appWarehouse(), name, school as number | null, values as Record<string, string | number>);
-	} catch (e) {
-		error(400, (e as Error).message);
-	}
+	await saveListSettings(await appWarehouse(), name, school as number | null, values as Record<string, string | number>);
 	return json({ saved: values, school });
-};
+});

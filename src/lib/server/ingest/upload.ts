@@ -1,16 +1,4 @@
-import { error } from '@sveltejs/kit';
-import type { Dataset } from '../api';
-
-/** The Imports view's datasets. */
-export const IMPORTS_DATASETS: Record<string, Dataset> = {
-	history: {
-		sql: 'datasets/imports/history',
-		columns: [
-			'import_id', 'file_name', 'kind', 'school_urn', 'school_name', 'rows_read', 'added', 'amended', 'unchanged', 'status',
-			'message', 'started_at', 'finished_at', 'seconds'
-		]
-	}
-};
+import { InputError } from '../../catalog/errors';
 
 const MAX_NAME = 200;
 
@@ -24,13 +12,13 @@ export function uploadName(header: string | null): string {
 	try {
 		text = decodeURIComponent(header ?? '');
 	} catch {
-		error(400, 'x-file-name must be URI-encoded');
+		throw new InputError('x-file-name must be URI-encoded');
 	}
 	const name = (text.split(/[/\\]/).pop() ?? '')
 		.replace(/\s+/g, ' ')
 		.replace(/\p{Cc}|\p{Cf}/gu, '')
 		.trim();
-	if (!name || name === '.' || name === '..') error(400, 'say the file name in the x-file-name header');
+	if (!name || name === '.' || name === '..') throw new InputError('say the file name in the x-file-name header');
 	if (name.length <= MAX_NAME) return name;
 	const dot = name.lastIndexOf('.');
 	const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
@@ -41,6 +29,6 @@ export function uploadName(header: string | null): string {
 export function uploadSchool(header: string | null): number | null {
 	const text = header?.trim() ?? '';
 	if (text === '') return null;
-	if (!/^\d{1,8}$/.test(text) || Number(text) === 0) error(400, 'x-school must be a school URN (digits)');
+	if (!/^\d{1,8}$/.test(text) || Number(text) === 0) throw new InputError('x-school must be a school URN (digits)');
 	return Number(text);
 }

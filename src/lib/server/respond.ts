@@ -1,0 +1,176 @@
+// The one responder of every data endpoint: the user, the parameters, one snapshot, the source, small-number
+// suppression, Arrow. Below it nothing throws HTTP errors: the domain throws InputError / NotFoundError /
+// AccessError (src/lib/catalog/errors.ts), which become 400 / 404 / 401-403 with their message; anything
+// else is a fault of ours, logged here and answered with a 500 that says nothing of its internals.
+import { error, isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
+import { datasetOf, DATASETS, type ViewName } from '../catalog/datasets';
+import { columnNames, type DatasetDefinition } from '../catalog/define';
+import { AccessError, InputError, NotFoundError, statusOf } from '../catalog/errors';
+import { listColumns } from '../catalog/lists';
+import { readParams, sqlParams, param } from '../catalog/params';
+import type { SuppressionSpec } from '../catalog/suppression';
+import { WITHHELD } from '../withheld';
+import { ARROW_TYPE, columnsToArrow, rowsToArrow } from './arrow';
+import { audit } from './auth/audit';
+import { can, mustSuppress, type SessionUser } from './auth/roles';
+import { filterParams, resolveFilters } from './filters';
+import { filteredList, listNamed } from './lists';
+import { COMPUTED } from './sources/computed';
+import { suppressRows } from './suppression';
+import { columnsToRows, type Columns, type Row, type Warehouse } from './warehouse';
+import { appWarehouse } from './warehouse/shared';
+
+/** The client's address, when the adapter knows it (tests' hand-made events do not). */
+export function clientIp(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+/** A request that failed: the domain's errors as their status and message; anything else a logged 500. */
+export function failure(e: unknown, event: Pick<RequestEvent, 'url'>): Response {
+	const status = statusOf(e);
+	if (status !== null) return json({ message: (e as Error).message }, { status, headers: { 'cache-control': 'no-store' } });
+	console.error(`${event.url.pathname}: unexpected error`, e);
+	return json({ message: 'Something went wrong on the server. It has been logged.' }, { status: 500, headers: { 'cache-control': 'no-store' } });
+}
+
+/**
+ * An endpoint that is not a dataset (uploads, downloads, saves): the domain's errors it throws become
+ * their status, anything else a logged 500 (SvelteKit's own error() and redirect() pass through).
+ */
+export function guarded<E extends Pick<RequestEvent, 'url'>>(handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (e) {
+			if (isHttpError(e) || isRedirect(e)) throw e;
+			return failure(e, event);
+		}
+	};
+}
+
+/** In a page's load: the domain's errors `work` throws become SvelteKit's error page with their status and message. */
+export function checked<T>(work: () => T): T {
+	const rethrow = (e: unknown): never => {
+		const status = statusOf(e);
+		if (status !== null) error(status, (e as Error).message);
+		throw e;
+	};
+	try {
+		const result = work();
+		return (result instanceof Promise ? result.catch(rethrow) : result) as T;
+	} catch (e) {
+		return rethrow(e);
+	}
+}
+
+/** What a data answer is: its columns (in the catalog's order), whether it is about pupils, and its suppression. */
+interface Shape {
+	columns: string[];
+	pupilLevel?: boolean;
+	suppress?: SuppressionSpec;
+}
+
+type Produce = (context: { user: SessionUser; warehouse: Warehouse }) => Promise<{ answer: Columns | Row[]; headers?: Record<string, string> }>;
+
+/**
+ * Answers a data request: checks the user against the answer's shape, produces it inside one snapshot
+ * (never half of an import committing meanwhile), withholds small numbers for the roles that must not
+ * see them, and sends it as Arrow IPC. Server-Timing says how long the work took.
+ */
+async function serve(event: RequestEvent, shape: Shape, produce: Produce): Promise<Response> {
+	try {
+		const user = event.locals?.user ?? null;
+		if (!user) throw new AccessError(401, 'sign in first');
+		if (shape.pupilLevel && !can(user, 'pupils')) throw new AccessError(403, 'Pupil-level data is not available for your role');
+		const warehouse = await appWarehouse();
+		const started = performance.now();
+		const { answer, headers } = await warehouse.snapshot(() => produce({ user, warehouse }));
+		const ms = performance.now() - started;
+		const body = arrowOf(answer, shape, mustSuppress(user));
+		// who opened which pupils' data
+		if (shape.pupilLevel)
+			await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
+		return new Response(body as BodyInit, {
+			headers: { 'content-type': ARROW_TYPE, 'cache-control': 'no-store', 'server-timing': `db;dur=${ms.toFixed(1)}`, ...headers }
+		});
+	} catch (e) {
+		return failure(e, event);
+	}
+}
+
+function arrowOf(answer: Columns | Row[], shape: Shape, suppress: boolean): Uint8Array {
+	if (suppress && shape.suppress) {
+		const before = Array.isArray(answer) ? answer : columnsToRows(answer);
+		const rows = suppressRows(before, shape.suppress);
+		// which cells were withheld, so tables show the DfE's 'c' rather than a missing figure
+		const marked = rows.map((row, i) => ({
+			...row,
+			[WITHHELD]: shape.columns.filter((c) => row[c] === null && before[i][c] !== null && before[i][c] !== undefined).join(',') || null
+		}));
+		return rowsToArrow(marked, [...shape.columns, WITHHELD]);
+	}
+	return Array.isArray(answer) ? rowsToArrow(answer, shape.columns) : columnsToArrow(answer, shape.columns);
+}
+
+/** The dataset's own parameters from the URL (and path), checked together, as SQL parameters. */
+export function datasetParams(dataset: DatasetDefinition, event: Pick<RequestEvent, 'url' | 'params'>): Record<string, string | number | null> {
+	const values = readParams(dataset.params, (key) => event.url.searchParams.get(key));
+	const problem = dataset.check?.(values);
+	if (problem) throw new InputError(problem);
+	const out = sqlParams(dataset.params, values);
+	if (dataset.pathParam === 'upn') {
+		const segment = event.params?.upn ?? /^\/api\/pupil\/([^/]+)\//.exec(event.url.pathname)?.[1] ?? '';
+		out.upn = param.upn().parse(decodeURIComponent(segment), 'upn');
+	}
+	return out;
+}
+
+/** GET /api/<view>/<dataset>: a dataset of the catalog for the URL's filters and the dataset's parameters. */
+export function respondDataset(event: RequestEvent, view: ViewName): Promise<Response> {
+	const name = String(event.params.dataset ?? '');
+	const dataset = datasetOf(view, name);
+	if (!dataset) return Promise.resolve(failure(new NotFoundError(`no dataset '${name.slice(0, 40)}'`), event));
+	return serve(event, { columns: columnNames(dataset), pupilLevel: dataset.pupilLevel, suppress: dataset.suppress }, async ({ user, warehouse }) => {
+		const filters = await resolveFilters(event.url, warehouse, user);
+		const own = datasetParams(dataset, event);
+		const source = dataset.source;
+		if ('sql' in source) return { answer: await warehouse.readColumns(source.sql, { ...filterParams(filters), ...own }) };
+		return { answer: await COMPUTED[source.computed]({ warehouse, filters, params: own }) };
+	});
+}
+
+/** GET /api/lists/<list>?on=&<its parameters>&school=&yg=&cohort=: the list's rows with the pupils' details. */
+export function respondList(event: RequestEvent): Promise<Response> {
+	let name;
+	try {
+		name = listNamed(event.params.list);
+	} catch (e) {
+		return Promise.resolve(failure(e, event));
+	}
+	const list = name;
+	return serve(event, { columns: listColumns(list), pupilLevel: true }, async ({ warehouse }) => {
+		const { on, rows } = await filteredList(warehouse, list, event.url);
+		return { answer: rows, headers: { 'x-list-on': on ?? '' } };
+	});
+}
+
+/** GET /api/lists/<list>/count: how many pupils (and rows) the list holds for the same request (no pupils). */
+export function respondListCount(event: RequestEvent): Promise<Response> {
+	let name;
+	try {
+		name = listNamed(event.params.list);
+	} catch (e) {
+		return Promise.resolve(failure(e, event));
+	}
+	const list = name;
+	return serve(event, { columns: ['list', 'on', 'pupils', 'rows'] }, async ({ warehouse }) => {
+		const { on, rows } = await filteredList(warehouse, list, event.url, false);
+		return { answer: [{ list, on, pupils: new Set(rows.map((r) => r.upn)).size, rows: rows.length }] };
+	});
+}
+
+export { DATASETS };
