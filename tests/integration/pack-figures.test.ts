@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest';
-import { saveTarget } from '../../src/lib/server/datasets/overview';
+import { saveTarget } from '../../src/lib/server/targets';
 import { buildPack, type Pack } from '../../src/lib/server/pack';
 import type { SessionUser } from '../../src/lib/server/auth/roles';
 import type { Warehouse } from '../../src/lib/server/warehouse';
