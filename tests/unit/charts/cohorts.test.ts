@@ -79,7 +79,7 @@ const CELLS = [
 	['Not FSM eligible', 2, 'SEN support', 2, [37, 9_120, 769, 8, 0]],
 	['Not FSM eligible', 2, 'EHC plan', 3, [3, 800, 110, 2, 1]]
 ] as const;
-const crossed = CELLS.map(([row_value, row_sort_key, col_value, col_sort_key, parts]) => ({
+const crossed: DataRow[] = CELLS.map(([row_value, row_sort_key, col_value, col_sort_key, parts]) => ({
 	row_dimension: 'fsm', row_value, row_sort_key, col_dimension: 'sen', col_value, col_sort_key, ...group([...parts])
 }));
 const crossedWithheld = crossed.map((d) =>

@@ -12,8 +12,8 @@ const TREATED = [0.081, 0.085, 0.09, 0.094, 0.101, 0.112, 0.124, 0.139, 0.158, 0
 const COMPARISON = [0.079, 0.084, 0.088, 0.095, 0.099, 0.11, 0.121, 0.137, 0.155, 0.171, 0.16, 0.146, 0.134, 0.127, 0.122, 0.119, 0.116, 0.114, 0.113, 0.111, 0.11];
 
 function weeks(type: string, pupils: number): DataRow[] {
-	return [['treated', TREATED], ['comparison', COMPARISON]].flatMap(([group, means]) =>
-		(means as number[]).map((mean, i) => {
+	return ([['treated', TREATED], ['comparison', COMPARISON]] as const).flatMap(([group, means]) =>
+		means.map((mean, i) => {
 			const half = group === 'treated' ? 0.028 + (i % 3) * 0.002 : 0.012 + (i % 2) * 0.001;
 			return { type, week: i - 10, group, mean, low: Math.max(0, mean - half), high: mean + half, pupils: group === 'treated' ? pupils - (i % 4 === 0 ? 1 : 0) : pupils };
 		})
@@ -32,5 +32,5 @@ describe('impact/eventStudy: eventStudyChart', () => {
 		expectSnapshot('impact-event-study-no-band', eventStudyChart(letter.map((r) => (r.week === 3 ? { ...r, low: null, high: null, pupils: 1 } : r)), 1000, 'Letter 1')));
 	it('a single week', () => expectSnapshot('impact-event-study-single', eventStudyChart(letter.filter((r) => r.week === 0), 1000, 'Letter 1')));
 	it('a governor\'s copy with two weeks withheld', () =>
-		expectSnapshot('impact-event-study-withheld', eventStudyChart(letter.map((r) => (r.week >= 9 ? { ...r, mean: null, low: null, high: null, [WITHHELD]: 'mean,low,high' } : r)), 1000, 'Parenting contract')));
+		expectSnapshot('impact-event-study-withheld', eventStudyChart(letter.map((r) => ((r.week as number) >= 9 ? { ...r, mean: null, low: null, high: null, [WITHHELD]: 'mean,low,high' } : r)), 1000, 'Parenting contract')));
 });

@@ -1,25 +1,7 @@
 import type { DataRow } from '$lib/arrow-client';
-import { CATEGORY_COLOURS } from '../palette';
+import { CATEGORIES } from '../categories';
 
-/** The code categories in the order the national code table gives them, with the words a page uses. */
-export const CATEGORY_LABELS: Record<string, string> = {
-	present: 'Present',
-	aea: 'Approved educational activity',
-	authorised: 'Authorised absence',
-	unauthorised: 'Unauthorised absence',
-	not_possible: 'Not a possible session'
-};
-
-export const CATEGORIES = Object.keys(CATEGORY_LABELS);
-
-/** A colour scale by category (labels in the legend) for Plot. */
-export const categoryColour = (legend = true) => ({
-	domain: CATEGORIES.map((c) => CATEGORY_LABELS[c]),
-	range: CATEGORIES.map((c) => CATEGORY_COLOURS[c]),
-	legend
-});
-
-export const categoryLabel = (d: DataRow) => CATEGORY_LABELS[d.category as string] ?? String(d.category);
+export { CATEGORIES, CATEGORY_LABELS, categoryColour, categoryLabel } from '../categories';
 
 /** A meaning cut to `max` characters (the full text stays in tooltips and tables). */
 export function shortMeaning(meaning: unknown, max = 38): string {

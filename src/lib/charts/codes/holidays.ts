@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { longDate } from '$lib/format';
+import { shortYearGroup } from '../labels';
 import { CATEGORY_COLOURS } from '../palette';
 
 const KEYS = { G: 'G: holiday not authorised', H: 'H: holiday authorised (before 19 Aug 2024)' };
@@ -38,7 +39,7 @@ export function holidaysYearGroup(rows: DataRow[], width: number): Element {
 		marginLeft: 50,
 		marginTop: 30,
 		ariaLabel: 'Holiday sessions per 100 possible sessions by year group',
-		fx: { domain: groups, label: null, padding: 0.15, tickFormat: (g: string) => g.replace(/^Year (\d+)$/, 'Y$1').replace('Reception', 'Rec').replace('Not recorded', 'N/K') },
+		fx: { domain: groups, label: null, padding: 0.15, tickFormat: shortYearGroup },
 		x: { domain: keys, axis: null },
 		y: { grid: true, label: 'Sessions per 100 possible' },
 		color: colour,

@@ -2,7 +2,8 @@ import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { DIMENSION_LABELS } from '$lib/filters';
 import { percent } from '$lib/format';
-import { categoryColour, categoryLabel, shortMeaning } from './categories';
+import { categoryBars } from './bars';
+import { shortMeaning } from './categories';
 
 /** The chart draws the first rows (highest ratios); the table has them all. */
 export const UNUSUAL_SHOWN = 30;
@@ -20,30 +21,24 @@ export function unusualBars(all: DataRow[], width: number): Element {
 	const rows = all.slice(0, UNUSUAL_SHOWN);
 	const finite = rows.filter((r) => r.ratio !== null).map((r) => r.ratio as number);
 	const end = Math.max(2, ...finite) * 1.1;
-	const data = rows.map((r) => ({ ...r, shown: r.ratio === null ? end : (r.ratio as number) }));
-	return Plot.plot({
-		width: Math.max(width, 660),
-		height: 40 + rows.length * 22,
+	const data: DataRow[] = rows.map((r) => ({ ...r, shown: r.ratio === null ? end : (r.ratio as number) }));
+	return categoryBars(data, {
+		width,
+		minWidth: 660,
+		top: 40,
 		marginLeft: 330,
 		marginRight: 130,
 		ariaLabel: 'Codes used unusually often by one group, as a multiple of the rest of the pupils',
-		y: { domain: data.map(unusualLabel), label: null },
-		x: { label: 'Times the rest of the pupils’ share', grid: true, axis: 'top', domain: [0, end] },
-		color: categoryColour(),
-		marks: [
-			Plot.barX(data, {
-				y: unusualLabel, x: 'shown', fill: categoryLabel, fillOpacity: (d: DataRow) => (d.ratio === null ? 0.45 : 1), tip: true,
-				title: (d: DataRow) =>
-					`${DIMENSION_LABELS[d.dimension as string] ?? d.dimension}: ${d.group_value} (${d.pupils} pupils, ${d.code_pupils} with the code)\n${d.code}: ${d.meaning}\n` +
-					`${percent(d.share as number, 2)} of their possible sessions (${(d.sessions as number).toLocaleString('en-GB')})\n` +
-					`${percent(d.rest_share as number, 2)} for the other ${(d.rest_pupils as number).toLocaleString('en-GB')} pupils`
-			}),
-			Plot.text(data, {
-				y: unusualLabel, x: 'shown', textAnchor: 'start', dx: 4,
-				text: (d: DataRow) => `${d.ratio === null ? 'no one else' : `${(d.ratio as number).toFixed(1)}×`} · ${d.code_pupils} pupil${d.code_pupils === 1 ? '' : 's'}`
-			}),
-			Plot.ruleX([1], { stroke: '#555', strokeDasharray: '3 3' }),
-			Plot.ruleX([0])
-		]
+		y: { domain: data.map(unusualLabel) },
+		x: { label: 'Times the rest of the pupils’ share', domain: [0, end] },
+		bar: {
+			y: unusualLabel, x: 'shown', fillOpacity: (d) => (d.ratio === null ? 0.45 : 1),
+			title: (d) =>
+				`${DIMENSION_LABELS[d.dimension as string] ?? d.dimension}: ${d.group_value} (${d.pupils} pupils, ${d.code_pupils} with the code)\n${d.code}: ${d.meaning}\n` +
+				`${percent(d.share as number, 2)} of their possible sessions (${(d.sessions as number).toLocaleString('en-GB')})\n` +
+				`${percent(d.rest_share as number, 2)} for the other ${(d.rest_pupils as number).toLocaleString('en-GB')} pupils`
+		},
+		label: (d) => `${d.ratio === null ? 'no one else' : `${(d.ratio as number).toFixed(1)}×`} · ${d.code_pupils} pupil${d.code_pupils === 1 ? '' : 's'}`,
+		rules: [Plot.ruleX([1], { stroke: '#555', strokeDasharray: '3 3' })]
 	});
 }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { withKey } from '../overview/common';
+import { withKey } from '../key';
 
 /** The two lines: pupils given the intervention, and their matched comparison pupils. */
 export const GROUP_COLOURS = { treated: '#0072B2', comparison: '#D55E00' } as const;

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { SERIES } from '../palette';
-import { TEXT, panels, percentTicks, tickPercent, halfTermDomain, paddedDomain, pct, shortLabel, span, withKey, yearsOf } from './common';
+import { halfTermDomain, paddedDomain, panelChart, pct, percentTicks, shortLabel, span, targetKey, targetRule, tickPercent, VALUE_LABEL, yearsOf } from './common';
 
 type NationalLine = DataRow & { attendance: number; x1: string | undefined; x2: string | undefined };
 
@@ -33,36 +33,25 @@ export function attendanceChart(rows: DataRow[], width: number, targetPercent: n
 	const tip = (r: DataRow) =>
 		`${r.label} ${r.academic_year}: attendance ${pct(r.attendance_rate as number)}\n` +
 		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${r.pupils} pupils\n${span(r)}`;
-	const big = width >= 720;
-	const f = panels(width, years.length, big ? 400 : 320, 200);
-	const chart = Plot.plot({
-		width: Math.min(width, 1120),
-		height: f.height,
-		marginLeft: 52,
-		marginRight: f.narrow ? 70 : 12,
-		marginTop: 34,
-		marginBottom: 36,
+	return panelChart(width, {
+		panels: years,
+		height: { wide: 400, medium: 320, stacked: 200 },
+		stackedMarginRight: 70,
 		ariaLabel: `Attendance by half-term, ${years.join(', ')}, with the ${targetPercent}% target`,
-		style: { fontSize: big ? '15px' : '12px' },
-		...f.scale(years),
 		x: { domain, type: 'point', padding: 0.4, label: null },
 		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
-		marks: [
-			Plot.frame({ stroke: '#d0d7de' }),
-			Plot.ruleY([target], { stroke: SERIES.target, strokeWidth: 2.5, strokeDasharray: '8 5' }),
-			Plot.ruleY(national, { ...f.channel('academic_year'), x1: 'x1', x2: 'x2', y: 'attendance', stroke: SERIES.national, strokeWidth: 2.5, strokeDasharray: '2 4' }),
-			Plot.lineY(halfTerms, { ...f.channel('academic_year'), x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
-			Plot.dot(halfTerms, { ...f.channel('academic_year'), x, y: 'attendance_rate', fill: SERIES.school, r: 5, stroke: 'white', strokeWidth: 1.5 }),
-			Plot.text(halfTerms, {
-				...f.channel('academic_year'), x, y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number),
-				dy: -14, fill: TEXT.ink, fontWeight: 600, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke'
-			}),
-			Plot.tip(halfTerms, Plot.pointer({ ...f.channel('academic_year'), x, y: 'attendance_rate', title: tip }))
+		marks: (panel) => [
+			targetRule(target),
+			Plot.ruleY(national, { ...panel('academic_year'), x1: 'x1', x2: 'x2', y: 'attendance', stroke: SERIES.national, strokeWidth: 2.5, strokeDasharray: '2 4' }),
+			Plot.lineY(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
+			Plot.dot(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', fill: SERIES.school, r: 5, stroke: 'white', strokeWidth: 1.5 }),
+			Plot.text(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number), dy: -14, ...VALUE_LABEL }),
+			Plot.tip(halfTerms, Plot.pointer({ ...panel('academic_year'), x, y: 'attendance_rate', title: tip }))
+		],
+		key: [
+			{ label: 'Attendance', colour: SERIES.school, shape: 'line' },
+			targetKey(targetPercent),
+			...(national.length ? [{ label: `National: ${national.map(nationalLabel).join(', ')}`, colour: SERIES.national, shape: 'dash' as const }] : [])
 		]
 	});
-	return withKey(chart, [
-		{ label: 'Attendance', colour: SERIES.school, shape: 'line' },
-		{ label: `Target ${targetPercent}%`, colour: SERIES.target, shape: 'dash' },
-		...(national.length ? [{ label: `National: ${national.map(nationalLabel).join(', ')}`, colour: SERIES.national, shape: 'dash' as const }] : [])
-	]);
 }

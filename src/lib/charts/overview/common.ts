@@ -1,5 +1,8 @@
+import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { longDate } from '$lib/format';
+import { withKey, type KeyItem } from '../key';
+import { SERIES } from '../palette';
 
 /** A fraction as a percentage with one decimal. */
 export const pct = (f: number | null | undefined) => (f === null || f === undefined ? '–' : `${(f * 100).toFixed(1)}%`);
@@ -58,42 +61,55 @@ export function paddedDomain(values: (number | null | undefined)[], pad = 0.01):
 	return [lo, Math.max(hi, lo + 0.02)];
 }
 
-/** An HTML key (no SVG, so the card's SVG download finds the chart itself) and the chart, in one element. */
-export function withKey(chart: Element, items: { label: string; colour: string; shape: 'line' | 'dash' | 'dot' | 'box' }[]): Element {
-	const wrap = document.createElement('div');
-	const key = document.createElement('ul');
-	key.className = 'overview-key';
-	key.setAttribute('style', 'display:flex;flex-wrap:wrap;gap:0.4rem 1.4rem;list-style:none;margin:0 0 0.4rem;padding:0;font-size:1rem;color:#1b1f24');
-	for (const item of items) {
-		const li = document.createElement('li');
-		const swatch = document.createElement('span');
-		swatch.setAttribute('aria-hidden', 'true');
-		const base = 'display:inline-block;vertical-align:middle;margin-right:0.45rem;';
-		const style = {
-			line: `${base}width:1.6rem;height:0;border-top:3px solid ${item.colour}`,
-			dash: `${base}width:1.6rem;height:0;border-top:3px dashed ${item.colour}`,
-			dot: `${base}width:0.8rem;height:0.8rem;border-radius:50%;background:${item.colour}`,
-			box: `${base}width:0.9rem;height:0.9rem;background:${item.colour}`
-		}[item.shape];
-		swatch.setAttribute('style', style);
-		li.append(swatch, item.label);
-		key.append(li);
-	}
-	wrap.append(key, chart);
-	return wrap;
+/** The school's target as a dashed line across the chart, and its entry in the key. */
+export const targetRule = (target: number) => Plot.ruleY([target], { stroke: SERIES.target, strokeWidth: 2.5, strokeDasharray: '8 5' });
+export const targetKey = (targetPercent: number): KeyItem => ({ label: `Target ${targetPercent}%`, colour: SERIES.target, shape: 'dash' });
+
+/** A figure written above (or below) its point: bold dark text on a white halo. */
+export const VALUE_LABEL = { fill: TEXT.ink, fontWeight: 600, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' } as const;
+
+/** The facet channel a mark takes in a panel chart: its panel by year or term (fx side by side, fy stacked). */
+export type PanelChannel = (value: string | ((r: DataRow) => string)) => { fx: string | ((r: DataRow) => string) } | { fy: string | ((r: DataRow) => string) };
+
+/** What an Overview chart of panels draws. */
+export interface PanelChart {
+	/** The panels, one per academic year or per term, in order. */
+	panels: string[];
+	/** The chart's height side by side on a wide card (720 px and more) and on a narrower one; each panel's stacked (under 640 px). */
+	height: { wide: number; medium: number; stacked: number };
+	/** Room on the right when stacked, for the panels' names. */
+	stackedMarginRight: number;
+	ariaLabel: string;
+	x: Plot.ScaleOptions;
+	y: Plot.ScaleOptions;
+	/** The marks, given the panel channel and whether the card is wide (bigger type). */
+	marks: (channel: PanelChannel, big: boolean) => Plot.Markish[];
+	key: KeyItem[];
 }
 
 /**
- * Panels side by side on wide screens (fx), stacked on narrow ones (fy): the facet channel for a mark,
- * the facet scale's options and the plot's height.
+ * An Overview chart: one framed panel per year or term, side by side on wide screens (fx) and stacked on
+ * narrow ones (fy), at most 1,120 px wide, its key above it.
  */
-export function panels(width: number, count: number, wideHeight: number, narrowPanel: number) {
+export function panelChart(width: number, o: PanelChart): Element {
 	const narrow = width < 640;
-	return {
-		narrow,
-		channel: (value: string | ((r: DataRow) => string)) => (narrow ? { fy: value } : { fx: value }),
-		scale: (domain: string[]) =>
-			narrow ? { fy: { domain, label: null, padding: 0.2, axis: 'right' as const } } : { fx: { domain, label: null, padding: 0.06, axis: 'top' as const } },
-		height: narrow ? narrowPanel * count + 60 : wideHeight
-	};
+	const big = width >= 720;
+	const channel: PanelChannel = (value) => (narrow ? { fy: value } : { fx: value });
+	const chart = Plot.plot({
+		width: Math.min(width, 1120),
+		height: narrow ? o.height.stacked * o.panels.length + 60 : big ? o.height.wide : o.height.medium,
+		marginLeft: 52,
+		marginRight: narrow ? o.stackedMarginRight : 12,
+		marginTop: 34,
+		marginBottom: 36,
+		ariaLabel: o.ariaLabel,
+		style: { fontSize: big ? '15px' : '12px' },
+		...(narrow
+			? { fy: { domain: o.panels, label: null, padding: 0.2, axis: 'right' as const } }
+			: { fx: { domain: o.panels, label: null, padding: 0.06, axis: 'top' as const } }),
+		x: o.x,
+		y: o.y,
+		marks: [Plot.frame({ stroke: '#d0d7de' }), ...o.marks(channel, big)]
+	});
+	return withKey(chart, o.key);
 }

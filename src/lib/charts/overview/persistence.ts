@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { CATEGORICAL } from '../palette';
-import { TEXT, panels, tickPercent, halfTermDomain, pct, shortLabel, span, withKey, yearsOf } from './common';
+import { halfTermDomain, panelChart, pct, shortLabel, span, TEXT, tickPercent, yearsOf } from './common';
 
 const PERSISTENT = CATEGORICAL[1]; // orange
 const SEVERE = CATEGORICAL[3]; // vermillion
@@ -22,38 +22,30 @@ export function persistenceChart(rows: DataRow[], width: number): Element {
 	const tip = (r: DataRow) =>
 		`${r.label} ${r.academic_year}\nPersistent absence ${pct(r.persistent_percent as number)} (${r.persistent_pupils} of ${r.pupils} pupils)\n` +
 		`Severe absence ${pct(r.severe_percent as number)} (${r.severe_pupils} pupils)\n${span(r)}`;
-	const big = width >= 720;
-	const f = panels(width, years.length, big ? 380 : 300, 190);
-	const chart = Plot.plot({
-		width: Math.min(width, 1120),
-		height: f.height,
-		marginLeft: 52,
-		marginRight: f.narrow ? 70 : 12,
-		marginTop: 34,
-		marginBottom: 36,
+	return panelChart(width, {
+		panels: years,
+		height: { wide: 380, medium: 300, stacked: 190 },
+		stackedMarginRight: 70,
 		ariaLabel: `Persistent and severe absence by half-term, ${years.join(', ')}`,
-		style: { fontSize: big ? '15px' : '12px' },
-		...f.scale(years),
 		x: { domain: halfTermDomain(halfTerms), padding: 0.18, label: null },
 		y: { domain: [0, Math.min(1, top * 1.18)], grid: true, label: 'Share of pupils', tickFormat: tickPercent },
-		marks: [
-			Plot.frame({ stroke: '#d0d7de' }),
-			Plot.barY(halfTerms, { ...f.channel('academic_year'), x, y: 'persistent_percent', fill: PERSISTENT }),
-			Plot.barY(halfTerms, { ...f.channel('academic_year'), x, y: 'severe_percent', fill: SEVERE, insetLeft: big ? 7 : 4, insetRight: big ? 7 : 4 }),
+		marks: (panel, big) => [
+			Plot.barY(halfTerms, { ...panel('academic_year'), x, y: 'persistent_percent', fill: PERSISTENT }),
+			Plot.barY(halfTerms, { ...panel('academic_year'), x, y: 'severe_percent', fill: SEVERE, insetLeft: big ? 7 : 4, insetRight: big ? 7 : 4 }),
 			Plot.ruleY([0]),
-			Plot.ruleY(national, { ...f.channel('academic_year'), y: 'national_persistent_percent', stroke: NATIONAL, strokeWidth: 2, strokeDasharray: '2 4' }),
+			Plot.ruleY(national, { ...panel('academic_year'), y: 'national_persistent_percent', stroke: NATIONAL, strokeWidth: 2, strokeDasharray: '2 4' }),
 			Plot.text(halfTerms, {
-				...f.channel('academic_year'), x, y: 'persistent_percent', text: (r: DataRow) => pct(r.persistent_percent as number),
+				...panel('academic_year'), x, y: 'persistent_percent', text: (r: DataRow) => pct(r.persistent_percent as number),
 				dy: -9, fill: TEXT.ink, fontWeight: 600, fontSize: big ? 13 : 10
 			}),
-			Plot.tip(halfTerms, Plot.pointer({ ...f.channel('academic_year'), x, y: 'persistent_percent', title: tip }))
+			Plot.tip(halfTerms, Plot.pointer({ ...panel('academic_year'), x, y: 'persistent_percent', title: tip }))
+		],
+		key: [
+			{ label: 'Persistent absence (10%+ of sessions missed)', colour: PERSISTENT, shape: 'box' },
+			{ label: 'Severe absence (50%+)', colour: SEVERE, shape: 'box' },
+			...(national.length
+				? [{ label: `National persistent absence: ${national.map((r) => `${r.academic_year} ${pct(r.national_persistent_percent as number)}`).join(', ')}`, colour: NATIONAL, shape: 'dash' as const }]
+				: [])
 		]
 	});
-	return withKey(chart, [
-		{ label: 'Persistent absence (10%+ of sessions missed)', colour: PERSISTENT, shape: 'box' },
-		{ label: 'Severe absence (50%+)', colour: SEVERE, shape: 'box' },
-		...(national.length
-			? [{ label: `National persistent absence: ${national.map((r) => `${r.academic_year} ${pct(r.national_persistent_percent as number)}`).join(', ')}`, colour: NATIONAL, shape: 'dash' as const }]
-			: [])
-	]);
 }

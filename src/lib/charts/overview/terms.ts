@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { SERIES } from '../palette';
-import { TEXT, panels, percentTicks, tickPercent, paddedDomain, pct, span, withKey } from './common';
+import { paddedDomain, panelChart, pct, percentTicks, span, targetKey, targetRule, tickPercent, VALUE_LABEL } from './common';
 
 /** A short horizontal dash, for the national figure beside each dot. */
 const DASH = { draw(context: CanvasPath, size: number) { const w = Math.sqrt(size); context.moveTo(-w, 0); context.lineTo(w, 0); } };
@@ -31,42 +31,30 @@ export function termsChart(rows: DataRow[], width: number, targetPercent: number
 		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${r.pupils} pupils\n${span(r)}` +
 		(r.national_overall_absence_rate !== null ? `\nNational ${pct(1 - (r.national_overall_absence_rate as number))} (${r.national_period})` : '');
 	const yDomain = paddedDomain([...data.map((r) => r.attendance_rate as number), target, ...national.map((n) => n.national)]);
-	const big = width >= 720;
-	const f = panels(width, periods.length, big ? 340 : 280, 170);
-	const chart = Plot.plot({
-		width: Math.min(width, 1120),
-		height: f.height,
-		marginLeft: 52,
-		marginRight: f.narrow ? 88 : 12,
-		marginTop: 34,
-		marginBottom: 36,
+	return panelChart(width, {
+		panels: periods,
+		height: { wide: 340, medium: 280, stacked: 170 },
+		stackedMarginRight: 88,
 		ariaLabel: `Attendance by term and whole year, ${years.join(', ')}, with the ${targetPercent}% target`,
-		style: { fontSize: big ? '15px' : '12px' },
-		...f.scale(periods),
 		x: { domain: years, type: 'band', padding: 0.1, label: null },
-		y: {
-			domain: yDomain,
-			grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent
-		},
-		marks: [
-			Plot.frame({ stroke: '#d0d7de' }),
-			Plot.ruleY([target], { stroke: SERIES.target, strokeWidth: 2.5, strokeDasharray: '8 5' }),
-			Plot.dot(national, { ...f.channel(period), x: 'academic_year', y: 'national', symbol: DASH, r: 7, stroke: SERIES.national, strokeWidth: 3.5, dx: 18 }),
-			Plot.lineY(data, { ...f.channel(period), x: 'academic_year', y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 2.5 }),
-			Plot.dot(data, { ...f.channel(period), x: 'academic_year', y: 'attendance_rate', fill: SERIES.school, r: 6, stroke: 'white', strokeWidth: 1.5 }),
+		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
+		marks: (panel) => [
+			targetRule(target),
+			Plot.dot(national, { ...panel(period), x: 'academic_year', y: 'national', symbol: DASH, r: 7, stroke: SERIES.national, strokeWidth: 3.5, dx: 18 }),
+			Plot.lineY(data, { ...panel(period), x: 'academic_year', y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 2.5 }),
+			Plot.dot(data, { ...panel(period), x: 'academic_year', y: 'attendance_rate', fill: SERIES.school, r: 6, stroke: 'white', strokeWidth: 1.5 }),
 			// each value above its dot, or below where the national dash sits above
 			...[true, false].map((above) =>
 				Plot.text(data.filter((r) => nationalAbove(r) !== above), {
-					...f.channel(period), x: 'academic_year', y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number),
-					dy: above ? -17 : 19, fill: TEXT.ink, fontWeight: 600, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke'
+					...panel(period), x: 'academic_year', y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number), dy: above ? -17 : 19, ...VALUE_LABEL
 				})
 			),
-			Plot.tip(data, Plot.pointer({ ...f.channel(period), x: 'academic_year', y: 'attendance_rate', title: tip }))
+			Plot.tip(data, Plot.pointer({ ...panel(period), x: 'academic_year', y: 'attendance_rate', title: tip }))
+		],
+		key: [
+			{ label: 'Attendance', colour: SERIES.school, shape: 'dot' },
+			targetKey(targetPercent),
+			...(national.length ? [{ label: 'National, same term or year (beside each dot)', colour: SERIES.national, shape: 'line' as const }] : [])
 		]
 	});
-	return withKey(chart, [
-		{ label: 'Attendance', colour: SERIES.school, shape: 'dot' },
-		{ label: `Target ${targetPercent}%`, colour: SERIES.target, shape: 'dash' },
-		...(national.length ? [{ label: 'National, same term or year (beside each dot)', colour: SERIES.national, shape: 'line' as const }] : [])
-	]);
 }

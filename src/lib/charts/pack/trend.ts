@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { SERIES } from '../palette';
-import { TEXT, halfTermDomain, paddedDomain, percentTicks, shortLabel, tickPercent, withKey } from '../overview/common';
+import { withKey } from '../key';
+import { halfTermDomain, paddedDomain, percentTicks, shortLabel, targetKey, targetRule, tickPercent, VALUE_LABEL } from '../overview/common';
 
 /** A half-term's figures as the pack passes them (fractions; null where withheld). */
 export interface TrendPoint {
@@ -40,15 +41,14 @@ export function packTrendChart(points: TrendPoint[], thisYear: string, targetPer
 		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
 		marks: [
 			Plot.frame({ stroke: '#d0d7de' }),
-			Plot.ruleY([target], { stroke: SERIES.target, strokeWidth: 2.5, strokeDasharray: '8 5' }),
+			targetRule(target),
 			...(nationalAttendance !== null ? [Plot.ruleY([nationalAttendance], { stroke: SERIES.national, strokeWidth: 2.5, strokeDasharray: '2 4' })] : []),
 			Plot.lineY(before, { x, y: 'attendance_rate', stroke: SERIES.other, strokeWidth: 2.5, strokeDasharray: '6 4' }),
 			Plot.dot(before, { x, y: 'attendance_rate', fill: SERIES.other, r: 3.5 }),
 			Plot.lineY(current, { x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
 			Plot.dot(current, { x, y: 'attendance_rate', fill: SERIES.school, r: (p: TrendPoint) => (p.chosen ? 7 : 5), stroke: 'white', strokeWidth: 1.5 }),
 			Plot.text(current, {
-				x, y: 'attendance_rate', text: (p: TrendPoint & { attendance_rate: number }) => pct(p.attendance_rate),
-				dy: -14, fill: TEXT.ink, fontWeight: 600, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke'
+				x, y: 'attendance_rate', text: (p: TrendPoint & { attendance_rate: number }) => pct(p.attendance_rate), dy: -14, ...VALUE_LABEL
 			})
 		]
 	});
@@ -60,7 +60,7 @@ export function packTrendChart(points: TrendPoint[], thisYear: string, targetPer
 	return withKey(chart, [
 		{ label: `${thisYear} attendance`, colour: SERIES.school, shape: 'line' },
 		...(lastYear ? [{ label: `${lastYear}`, colour: SERIES.other, shape: 'dash' as const }] : []),
-		{ label: `Target ${targetPercent}%`, colour: SERIES.target, shape: 'dash' },
+		targetKey(targetPercent),
 		...(nationalAttendance !== null ? [{ label: `National ${pct(nationalAttendance)}`, colour: SERIES.national, shape: 'dash' as const }] : [])
 	]);
 }

@@ -1,11 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { shortYearGroup } from '../labels';
 import { CATEGORY_COLOURS } from '../palette';
 
 const KINDS = ['L: late before registers closed', 'U: late after registers closed'];
 const one = (d: number) => d.toFixed(1);
-/** Short year group labels so that thirteen fit side by side: 'Year 7' → 'Y7', 'Reception' → 'Rec'. */
-const short = (g: string) => g.replace(/^Year (\d+)$/, 'Y$1').replace('Reception', 'Rec').replace('Nursery ', 'N').replace('Not recorded', 'N/K');
 
 /**
  * Late sessions per 100 possible sessions, L and U side by side, for each weekday or year group
@@ -25,7 +24,7 @@ export function latenessBars(key: 'weekday' | 'year_group') {
 			marginTop: 30,
 			marginBottom: 30,
 			ariaLabel: `Late sessions per 100 possible sessions by ${key === 'weekday' ? 'weekday' : 'year group'}`,
-			fx: { domain: groups, label: null, padding: 0.15, tickFormat: key === 'year_group' ? short : undefined },
+			fx: { domain: groups, label: null, padding: 0.15, tickFormat: key === 'year_group' ? shortYearGroup : undefined },
 			x: { domain: KINDS, axis: null, padding: 0.05 },
 			y: { grid: true, label: 'Late sessions per 100 possible' },
 			color: { domain: KINDS, range: [CATEGORY_COLOURS.present, CATEGORY_COLOURS.unauthorised], legend: true },

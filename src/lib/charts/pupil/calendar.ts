@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { categoryColour, day, shortDay, textOn } from './categories';
+import { dayDate } from '$lib/catalog/format';
+import { categoryColour, categoryLabel } from '../categories';
+import { day, textOn } from './categories';
 
 interface Half {
 	month: string;
@@ -11,10 +13,10 @@ interface Half {
 
 const monthLabel = (iso: string) => day(iso).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** The words of a mark for the tooltip: "Wed 4 Sep 2024 AM: L, Late before registers closed (10 minutes late)". */
+/** The words of a mark for the tooltip: "Wed, 4 Sept 2024 AM: L, Late before registers closed (10 minutes late)". */
 export function markTitle(r: DataRow): string {
 	const late = r.minutes_late ? ` (${r.minutes_late} minutes late)` : '';
-	return `${shortDay(r.date as string)} ${r.session}: ${r.code}, ${r.meaning}${late}${r.amended ? ' · amended' : ''}`;
+	return `${dayDate(r.date)} ${r.session}: ${r.code}, ${r.meaning}${late}${r.amended ? ' · amended' : ''}`;
 }
 
 /**
@@ -53,14 +55,14 @@ export function markCalendar(rows: DataRow[], width: number): Element {
 		ariaDescription: 'Each day is split into the morning mark (left) and the afternoon mark (right), coloured by category.',
 		x: { domain: [0.5, 31.5], axis: 'top', label: null, ticks: plotWidth > 700 ? 31 : [1, 5, 10, 15, 20, 25, 30], tickFormat: 'd', tickSize: 0 },
 		y: { domain: [...labels.values()], label: null, padding: 0.12, tickSize: 0 },
-		color: { ...categoryColour, legend: true, label: 'Mark' },
+		color: { ...categoryColour(), label: 'Mark' },
 		marks: [
 			Plot.barX(weekends, { x1: (d) => d.dayOfMonth - 0.43, x2: (d) => d.dayOfMonth + 0.43, y: 'month', fill: '#eef0f2' }),
 			Plot.barX(halves, {
 				x1: (h: Half) => h.dayOfMonth + (h.am ? -0.43 : 0.015),
 				x2: (h: Half) => h.dayOfMonth + (h.am ? -0.015 : 0.43),
 				y: 'month',
-				fill: (h: Half) => h.row.category,
+				fill: (h: Half) => categoryLabel(h.row),
 				title: (h: Half) => markTitle(h.row),
 				tip: true
 			}),

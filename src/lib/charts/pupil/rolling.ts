@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { CATEGORICAL, SERIES } from '../palette';
-import { day, shortDay } from './categories';
+import { dayDate } from '$lib/catalog/format';
+import { day } from './categories';
 
 const percent = (d: number) => `${(d * 100).toFixed(1)}%`;
 export const ROLLING = 'Last 20 school days';
@@ -62,7 +63,7 @@ export function rollingAttendance(rows: DataRow[], width: number, interventions:
 							frameAnchor: 'top',
 							dy: -52 + lane * 16,
 							dx: anchor === 'start' ? 4 : -4,
-							text: (s) => `${s.v.type} (${shortDay(s.v.start_date as string)})`,
+							text: (s) => `${s.v.type} (${dayDate(s.v.start_date)})`,
 							textAnchor: anchor,
 							lineAnchor: 'top',
 							fill: '#1b1f24',
@@ -80,7 +81,7 @@ export function rollingAttendance(rows: DataRow[], width: number, interventions:
 					x: (r: DataRow) => day(r.date as string),
 					y: 'ytd_attendance',
 					title: (r: DataRow) =>
-						`${shortDay(r.date as string)}\n${CUMULATIVE}: ${percent(r.ytd_attendance as number)} (${r.ytd_absent} of ${r.ytd_possible} sessions missed)` +
+						`${dayDate(r.date)}\n${CUMULATIVE}: ${percent(r.ytd_attendance as number)} (${r.ytd_absent} of ${r.ytd_possible} sessions missed)` +
 						`\nLast ${r.rolling_days} school days: ${percent(r.rolling_attendance as number)} (${r.rolling_absent} of ${r.rolling_possible} missed)`
 				})
 			)
