@@ -111,7 +111,8 @@ function arrowOf(answer: Columns | Row[], shape: Shape, suppress: boolean): Uint
 			...row,
 			[WITHHELD]: shape.columns.filter((c) => row[c] === null && before[i][c] !== null && before[i][c] !== undefined).join(',') || null
 		}));
-		return rowsToArrow(marked, [...shape.columns, WITHHELD]);
+		// the column is there only when something was withheld
+		return marked.some((row) => row[WITHHELD] !== null) ? rowsToArrow(marked, [...shape.columns, WITHHELD]) : rowsToArrow(rows, shape.columns);
 	}
 	return Array.isArray(answer) ? rowsToArrow(answer, shape.columns) : columnsToArrow(answer, shape.columns);
 }

@@ -29,34 +29,22 @@ export async function createSession(warehouse: Warehouse, userId: number, ip: st
 	return { token, expires };
 }
 
-/** Sessions looked up in the last minute, so that a page's many data requests ask the warehouse once. */
-const recent = new WeakMap<Warehouse, Map<string, { user: SessionUser; expires: number; until: number }>>();
-const RECENT_MS = 60_000;
-
-/** Forgets the sessions looked up: after a sign-out, or a user removed or given a new password. */
-export function forgetSessions(warehouse: Warehouse): void {
-	recent.get(warehouse)?.clear();
-}
-
-/** The user of a live session, or null (no such token, or expired). */
+/**
+ * The user of a live session, or null (no such token, or expired). Kept until the next commit (a page's
+ * many data requests ask the warehouse once; a sign-out, a removed user or a new password is a commit).
+ */
 export async function sessionUser(warehouse: Warehouse, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
 	if (!token || token.length > 100) return null;
 	const tokenHash = hashToken(token);
-	let held = recent.get(warehouse);
-	if (!held) recent.set(warehouse, (held = new Map()));
-	const known = held.get(tokenHash);
-	if (known && known.expires > now.getTime() && known.until > Date.now()) return known.user;
-	const [row] = await warehouse.read('auth/session_user', { token_hash: tokenHash, now: sqlTime(now) });
-	if (!row) return null;
-	const user = sessionUserOf(row as unknown as UserRow);
-	if (held.size > 10_000) held.clear();
-	// (rows give a TIMESTAMP as ISO text: resultRows)
-	held.set(tokenHash, { user, expires: Date.parse(String(row.expires_at)), until: Date.now() + RECENT_MS });
-	return user;
+	const known = await warehouse.keep(`session ${tokenHash}`, async () => {
+		const [row] = await warehouse.read('auth/session_user', { token_hash: tokenHash, now: sqlTime(now) });
+		// (rows give a TIMESTAMP as ISO text: resultRows)
+		return row ? { user: sessionUserOf(row as unknown as UserRow), expires: Date.parse(String(row.expires_at)) } : null;
+	});
+	return known && known.expires > now.getTime() ? known.user : null;
 }
 
 export async function endSession(warehouse: Warehouse, token: string | undefined): Promise<void> {
-	forgetSessions(warehouse);
 	if (token) await warehouse.write('commands/auth/session_delete', { token_hash: hashToken(token) });
 }
 

@@ -4,7 +4,6 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Warehouse } from '../warehouse';
 import { ROLES, type Role, type SessionUser } from './roles';
 import { sqlTime } from './clock';
-import { forgetSessions } from './sessions';
 
 /** Argon2id with the library's defaults (19 MiB, 2 passes): the hash holds its own salt and settings. */
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -109,7 +108,6 @@ export async function findUser(warehouse: Warehouse, name: string): Promise<(Use
 
 /** Removes an account (and its sessions); false when there is none of that name. */
 export async function removeUser(warehouse: Warehouse, name: string): Promise<boolean> {
-	forgetSessions(warehouse);
 	return (await warehouse.write('commands/auth/user_remove', { name })).length > 0;
 }
 
@@ -117,7 +115,6 @@ export async function removeUser(warehouse: Warehouse, name: string): Promise<bo
 export async function setPassword(warehouse: Warehouse, name: string, password: string, now = new Date()): Promise<boolean> {
 	checkPassword(password);
 	const password_hash = await hashPassword(password);
-	forgetSessions(warehouse);
 	return (await warehouse.write('commands/auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
 }
 
