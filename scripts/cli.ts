@@ -100,6 +100,8 @@ main().then(
 	(code) => process.exit(code),
 	(error: Error) => {
 		console.error(`error: ${error.message}`);
+		// (ATTENDANCE_DEBUG=1: where it came from)
+		if (process.env.ATTENDANCE_DEBUG === '1') console.error(error.stack);
 		process.exit(1);
 	}
 );

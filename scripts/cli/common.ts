@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { param } from '../../src/lib/catalog/params';
 import { defaultWarehousePath, Warehouse } from '../../src/lib/server/warehouse';
 
 export interface CommonOptions {
@@ -17,8 +18,7 @@ export function openWarehouse(db?: string): Promise<Warehouse> {
 /** --school as a URN, or null. */
 export function schoolOption(value?: string): number | null {
 	if (value === undefined) return null;
-	if (!/^\d{1,8}$/.test(value)) throw new Error(`--school must be a school URN (digits), not '${value}'`);
-	return Number(value);
+	return param.urn({ message: `--school must be a school URN (digits), not '${value}'` }).parse(value, '--school');
 }
 
 /** The parsed options of a command line (see the option list in scripts/cli.ts). */
