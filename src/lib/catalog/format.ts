@@ -269,3 +269,10 @@ export function dateTime(iso: unknown, options: { seconds?: boolean } = {}): str
 		...(options.seconds ? { second: '2-digit' } : {}), timeZone: 'Europe/London'
 	});
 }
+
+// Chart axes
+
+/** A fraction as an axis tick: whole percentages bare ("94%"), others to one decimal place ("94.5%"). */
+export function percentTick(fraction: Maybe): string {
+	return known(fraction) ? `${roundPercent(fraction, 1)}%` : UNKNOWN;
+}

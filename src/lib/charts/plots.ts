@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent } from '$lib/catalog/format';
 import { HEAT_SCHEME } from './palette';
-
-const percent = (d: number) => `${(d * 100).toFixed(1)}%`;
 
 /** Absence rate by weekday (columns) and session (rows) as a heat map with the rate in each cell. */
 export function weekdayHeatmap(rows: DataRow[], width: number): Element {
@@ -15,9 +14,9 @@ export function weekdayHeatmap(rows: DataRow[], width: number): Element {
 		ariaLabel: 'Absence rate by weekday and session',
 		x: { domain: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], label: null },
 		y: { domain: ['AM', 'PM'], label: null },
-		color: { scheme: HEAT_SCHEME, legend: true, label: 'Absence rate', tickFormat: percent },
+		color: { scheme: HEAT_SCHEME, legend: true, label: 'Absence rate', tickFormat: (d: number) => percent(d) },
 		marks: [
-			Plot.cell(rows, { x: 'weekday', y: 'session', fill: 'absence_rate', inset: 1, tip: true, title: (d: DataRow) => `${d.weekday} ${d.session}: ${percent(d.absence_rate as number)} of ${d.possible_sessions} sessions` }),
+			Plot.cell(rows, { x: 'weekday', y: 'session', fill: 'absence_rate', inset: 1, tip: true, title: (d: DataRow) => `${d.weekday} ${d.session}: ${percent(d.absence_rate as number)} of ${count(d.possible_sessions as number)} sessions` }),
 			Plot.text(rows, { x: 'weekday', y: 'session', text: (d: DataRow) => percent(d.absence_rate as number), fill: (d: DataRow) => ((d.absence_rate as number) > middle ? 'white' : 'black') })
 		]
 	});

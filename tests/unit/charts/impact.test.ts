@@ -28,8 +28,11 @@ describe('impact/eventStudy: eventStudyChart', () => {
 		expectSnapshot('impact-event-study', chart);
 	});
 	it('narrow', () => expectSnapshot('impact-event-study-narrow', eventStudyChart(letter, 520, 'Letter 1')));
-	it('a week without a band (one pupil: no interval)', () =>
-		expectSnapshot('impact-event-study-no-band', eventStudyChart(letter.map((r) => (r.week === 3 ? { ...r, low: null, high: null, pupils: 1 } : r)), 1000, 'Letter 1')));
+	it('a week without a band (one pupil: no interval), pointing at it', async () => {
+		const chart = eventStudyChart(letter.map((r) => (r.week === 3 ? { ...r, low: null, high: null, pupils: 1 } : r)), 1000, 'Letter 1');
+		await pointAt(chart, 'g[aria-label="dot"] > circle', { nth: 13 });
+		expectSnapshot('impact-event-study-no-band', chart);
+	});
 	it('a single week', () => expectSnapshot('impact-event-study-single', eventStudyChart(letter.filter((r) => r.week === 0), 1000, 'Letter 1')));
 	it('a governor\'s copy with two weeks withheld', () =>
 		expectSnapshot('impact-event-study-withheld', eventStudyChart(letter.map((r) => ((r.week as number) >= 9 ? { ...r, mean: null, low: null, high: null, [WITHHELD]: 'mean,low,high' } : r)), 1000, 'Parenting contract')));

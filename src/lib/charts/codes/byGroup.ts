@@ -1,9 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent } from '$lib/catalog/format';
 import { HEAT_SCHEME } from '../palette';
 import { codeOrder } from './categories';
 
-const share = (v: number) => (v === 0 ? '' : v < 0.0005 ? '<0.1%' : `${(v * 100).toFixed(1)}%`);
+const share = (v: number) => (v === 0 ? '' : v < 0.0005 ? '<0.1%' : percent(v));
 
 /**
  * A table heat map: one row per year group or form, one column per code, each cell the code's share of
@@ -36,18 +37,18 @@ export function codeHeatTable(cells: 'share' | 'sessions') {
 			ariaLabel: `Attendance codes by ${labels.length} rows: ${cells === 'share' ? 'share of recorded sessions' : 'sessions'} in each cell`,
 			x: { domain: codes, axis: 'top', label: null, tickSize: 0 },
 			y: { domain: labels.map((l) => l.row_label as string), label: null, tickSize: 0 },
-			color: { scheme: HEAT_SCHEME, domain: [0, 1], legend: true, label: 'Share compared with the row that uses the code most', tickFormat: (d: number) => `${Math.round(d * 100)}%` },
+			color: { scheme: HEAT_SCHEME, domain: [0, 1], legend: true, label: 'Share compared with the row that uses the code most', tickFormat: (d: number) => percent(d, 0) },
 			marks: [
 				Plot.cell(data, {
 					x: 'code', y: 'row', fill: (d: (typeof data)[number]) => (d.sessions ? d.relative : null), inset: 0.5, tip: true,
 					title: (d: (typeof data)[number]) =>
-						`${d.row} · ${d.pupils.toLocaleString('en-GB')} pupils\n${d.code}: ${meaning.get(d.code)}\n` +
-						`${d.sessions.toLocaleString('en-GB')} of ${d.rowSessions.toLocaleString('en-GB')} recorded sessions (${share(d.share) || '0%'})`
+						`${d.row} · ${count(d.pupils)} pupils\n${d.code}: ${meaning.get(d.code)}\n` +
+						`${count(d.sessions)} of ${count(d.rowSessions)} recorded sessions (${share(d.share) || '0%'})`
 				}),
 				Plot.cell(data.filter((d) => !d.sessions), { x: 'code', y: 'row', fill: '#f3f4f6', inset: 0.5 }),
 				Plot.text(data, {
 					x: 'code', y: 'row', fontSize: 10,
-					text: (d: (typeof data)[number]) => (cells === 'share' ? share(d.share) : d.sessions ? d.sessions.toLocaleString('en-GB') : ''),
+					text: (d: (typeof data)[number]) => (cells === 'share' ? share(d.share) : d.sessions ? count(d.sessions) : ''),
 					fill: (d: (typeof data)[number]) => (d.relative > 0.55 ? 'white' : 'black')
 				})
 			]

@@ -1,4 +1,5 @@
 import type { DataRow } from '$lib/arrow-client';
+import { count } from '$lib/catalog/format';
 import { CATEGORIES } from '../categories';
 
 export { CATEGORIES, CATEGORY_LABELS, categoryColour, categoryLabel } from '../categories';
@@ -21,4 +22,4 @@ export function codeOrder(rows: DataRow[]): string[] {
 	return [...seen.entries()].sort((a, b) => a[1] - b[1] || rank(a[0]) - rank(b[0])).map(([code]) => code);
 }
 
-export const sessions = (n: unknown) => `${(n as number).toLocaleString('en-GB')} session${n === 1 ? '' : 's'}`;
+export const sessions = (n: unknown) => `${count(n as number)} session${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { longDate } from '$lib/format';
+import { count, longDate } from '$lib/catalog/format';
 import { shortYearGroup } from '../labels';
 import { CATEGORY_COLOURS } from '../palette';
 
@@ -48,7 +48,7 @@ export function holidaysYearGroup(rows: DataRow[], width: number): Element {
 				fx: 'year_group', x: key, y: 'per_100', fill: key, tip: true,
 				title: (d: DataRow) =>
 					`${d.year_group} · ${key(d)}\n${(d.per_100 as number).toFixed(2)} per 100 possible sessions\n` +
-					`${(d.sessions as number).toLocaleString('en-GB')} sessions · ${d.pupils} of ${d.pupils_on_roll} pupils`
+					`${count(d.sessions as number)} sessions · ${d.pupils} of ${d.pupils_on_roll} pupils`
 			}),
 			Plot.text(rows, { fx: 'year_group', x: key, y: 'per_100', text: (d: DataRow) => String(d.pupils), dy: -7, fontSize: 10 }),
 			Plot.ruleY([0])

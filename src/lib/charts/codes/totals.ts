@@ -1,5 +1,5 @@
 import type { DataRow } from '$lib/arrow-client';
-import { percent } from '$lib/format';
+import { count, percent } from '$lib/catalog/format';
 import { categoryBars } from './bars';
 import { categoryLabel, codeOrder, sessions, shortMeaning } from './categories';
 
@@ -19,9 +19,9 @@ export function codeTotals(rows: DataRow[], width: number): Element {
 		bar: {
 			y: 'code', x: 'sessions',
 			title: (d) =>
-				`${d.code}: ${d.meaning}\n${categoryLabel(d)}\n${sessions(d.sessions)} · ${(d.pupils as number).toLocaleString('en-GB')} pupils` +
+				`${d.code}: ${d.meaning}\n${categoryLabel(d)}\n${sessions(d.sessions)} · ${count(d.pupils as number)} pupils` +
 				(d.share_of_possible === null ? '' : `\n${percent(d.share_of_possible as number)} of possible sessions`)
 		},
-		label: (d) => (d.sessions as number).toLocaleString('en-GB')
+		label: (d) => count(d.sessions as number)
 	});
 }

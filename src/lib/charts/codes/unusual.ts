@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { DIMENSION_LABELS } from '$lib/filters';
-import { percent } from '$lib/format';
+import { count, percent } from '$lib/catalog/format';
 import { categoryBars } from './bars';
 import { shortMeaning } from './categories';
 
@@ -35,8 +35,8 @@ export function unusualBars(all: DataRow[], width: number): Element {
 			y: unusualLabel, x: 'shown', fillOpacity: (d) => (d.ratio === null ? 0.45 : 1),
 			title: (d) =>
 				`${DIMENSION_LABELS[d.dimension as string] ?? d.dimension}: ${d.group_value} (${d.pupils} pupils, ${d.code_pupils} with the code)\n${d.code}: ${d.meaning}\n` +
-				`${percent(d.share as number, 2)} of their possible sessions (${(d.sessions as number).toLocaleString('en-GB')})\n` +
-				`${percent(d.rest_share as number, 2)} for the other ${(d.rest_pupils as number).toLocaleString('en-GB')} pupils`
+				`${percent(d.share as number, 2)} of their possible sessions (${count(d.sessions as number)})\n` +
+				`${percent(d.rest_share as number, 2)} for the other ${count(d.rest_pupils as number)} pupils`
 		},
 		label: (d) => `${d.ratio === null ? 'no one else' : `${(d.ratio as number).toFixed(1)}×`} · ${d.code_pupils} pupil${d.code_pupils === 1 ? '' : 's'}`,
 		rules: [Plot.ruleX([1], { stroke: '#555', strokeDasharray: '3 3' })]

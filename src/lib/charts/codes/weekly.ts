@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { longDate } from '$lib/format';
+import { count, longDate } from '$lib/catalog/format';
 import { categoryColour, categoryLabel, codeOrder, shortMeaning } from './categories';
 
 /**
@@ -20,7 +20,7 @@ export function codeWeekly(rows: DataRow[], width: number): Element {
 		meaning.set(c, r.meaning as string);
 	}
 	const data = rows.map((r) => ({ ...r, weekDate: new Date(`${r.week}T00:00:00Z`), scaled: (r.sessions as number) / (peak.get(r.code as string) || 1) }));
-	const summary = codes.map((code) => ({ code, text: `${total.get(code)!.toLocaleString('en-GB')} · peak ${peak.get(code)!.toLocaleString('en-GB')}/wk` }));
+	const summary = codes.map((code) => ({ code, text: `${count(total.get(code))} · peak ${count(peak.get(code))}/wk` }));
 	return Plot.plot({
 		width: Math.max(width, 640),
 		height: 60 + codes.length * 34,
@@ -39,7 +39,7 @@ export function codeWeekly(rows: DataRow[], width: number): Element {
 			Plot.tip(data, Plot.pointerX({
 				x: 'weekDate', y: 'scaled', fy: 'code',
 				title: (d: DataRow & { weekDate: Date }) =>
-					`${d.code}: ${d.meaning}\n${categoryLabel(d)}\nWeek of ${longDate(d.week as string)}: ${(d.sessions as number).toLocaleString('en-GB')} sessions (${d.school_days} school days)`
+					`${d.code}: ${d.meaning}\n${categoryLabel(d)}\nWeek of ${longDate(d.week as string)}: ${count(d.sessions as number)} sessions (${d.school_days} school days)`
 			}))
 		]
 	});

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent, pointsBetween } from '$lib/catalog/format';
 import { SERIES } from '../palette';
-import { isSmall, MEASURES, pct, points, scrollable, type Measure } from './measures';
+import { isSmall, MEASURES, scrollable, type Measure } from './measures';
 
 export const REST_COLOUR = '#1b1f24';
 
@@ -17,11 +18,13 @@ export function cohortBars(rows: DataRow[], width: number, measure: Measure, hre
 	const groups = rows.map((d) => d.value as string);
 	const top = Math.max(0.05, ...rows.flatMap((d) => [value(d) ?? 0, (d[m.rest] as number) ?? 0, (d[m.national] as number) ?? 0]));
 	const longest = Math.max(...groups.map((g) => g.length));
-	const label = (d: DataRow) => `${pct(value(d))}  ${(d.pupils === null ? 'c' : (d.pupils as number).toLocaleString('en-GB'))} ${d.pupils === 1 ? 'pupil' : 'pupils'}${isSmall(d) ? ' ⚠' : ''}`;
+	// a governor's copy withholds small groups' pupils (null): 'c', the DfE's symbol
+	const pupils = (d: DataRow) => (d.pupils === null ? 'c' : count(d.pupils as number));
+	const label = (d: DataRow) => `${percent(value(d))}  ${pupils(d)} ${d.pupils === 1 ? 'pupil' : 'pupils'}${isSmall(d) ? ' ⚠' : ''}`;
 	const describe = (d: DataRow) =>
-		`${d.value}: ${m.label.toLowerCase()} ${pct(value(d))} (${d.pupils} pupils${isSmall(d) ? ', a small group' : ''}); ` +
-		`rest of school ${pct(d[m.rest] as number | null)}, ${points(d[m.gap] as number | null)}` +
-		(d[m.national] === null ? '' : `; national ${pct(d[m.national] as number)} (${d[m.nationalPeriod]})`);
+		`${d.value}: ${m.label.toLowerCase()} ${percent(value(d))} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
+		`rest of school ${percent(d[m.rest] as number | null)}, ${pointsBetween(value(d), d[m.rest] as number | null, 1, 'pts')}` +
+		(d[m.national] === null ? '' : `; national ${percent(d[m.national] as number)} (${d[m.nationalPeriod]})`);
 	const small = rows.filter(isSmall);
 	const marginLeft = Math.min(170, 12 + longest * 7.2);
 	return scrollable(Plot.plot({
@@ -32,7 +35,7 @@ export function cohortBars(rows: DataRow[], width: number, measure: Measure, hre
 		marginTop: 8,
 		style: { fontSize: '12px' },
 		ariaLabel: `${title}: ${m.label.toLowerCase()} by group, with the rest of school${rows.some((d) => d[m.national] !== null) ? ' and national' : ''}`,
-		x: { domain: [0, top * 1.08], tickFormat: (f: number) => `${Math.round(f * 100)}%`, label: null, grid: true, ticks: Math.max(2, Math.floor(width / 120)) },
+		x: { domain: [0, top * 1.08], tickFormat: (f: number) => percent(f, 0), label: null, grid: true, ticks: Math.max(2, Math.floor(width / 120)) },
 		y: { domain: groups, label: null, tickSize: 0 },
 		marks: [
 			Plot.barX(rows, {

@@ -1,5 +1,6 @@
 import type { DataRow } from '$lib/arrow-client';
-import { groupPhrase, pct, SMALL_GROUP } from './measures';
+import { percent, roundPercent } from '$lib/catalog/format';
+import { groupPhrase, SMALL_GROUP } from './measures';
 
 export interface Headline {
 	/** Whole scope, from any group's parts plus its rest's. */
@@ -33,12 +34,14 @@ export function headline(rows: DataRow[], count = 3): Headline {
 		.slice(0, count);
 	const sentences = picked.map((d) => {
 		const who = groupPhrase(d.value as string);
-		let text = `${who} miss ${(d.gap_to_rest_points as number).toFixed(1)} percentage points more of their sessions than other pupils ` +
-			`(${pct(d.absence_rate as number)} against ${pct(d.rest_absence_rate as number)})` +
+		// the gap between the two figures as shown, so that a reader subtracting them gets the gap written
+		const gap = roundPercent(d.absence_rate as number) - roundPercent(d.rest_absence_rate as number);
+		let text = `${who} miss ${gap.toFixed(1)} percentage points more of their sessions than other pupils ` +
+			`(${percent(d.absence_rate as number)} against ${percent(d.rest_absence_rate as number)})` +
 			// a persistent-absence figure withheld for small numbers (governors) is left out
-			(d.persistent_percent === null ? '.' : `; ${pct(d.persistent_percent as number)} of them are persistently absent.`);
+			(d.persistent_percent === null ? '.' : `; ${percent(d.persistent_percent as number)} of them are persistently absent.`);
 		if (d.national_absence_rate !== null)
-			text += ` Nationally the figure for this group is ${pct(d.national_absence_rate as number)} (${d.national_period}).`;
+			text += ` Nationally the figure for this group is ${percent(d.national_absence_rate as number)} (${d.national_period}).`;
 		return text;
 	});
 	return { overall, sentences };

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent, pointsBetween } from '$lib/catalog/format';
 import { HEAT_SCHEME } from '../palette';
-import { isSmall, MEASURES, pct, points, scrollable, type Measure } from './measures';
+import { isSmall, MEASURES, scrollable, type Measure } from './measures';
 
 /** Black or white, whichever contrasts more with the cell's colour (at least 4.5:1 either way). */
 function textOn(rgb: string): 'black' | 'white' {
@@ -33,9 +34,11 @@ export function crossedHeatmap(rows: DataRow[], width: number, measure: Measure,
 	const ink = (d: DataRow) => (isSmall(d) ? 'black' : textOn(String(colour.apply(d[m.value] ?? 0))));
 	const marginLeft = Math.min(180, 16 + Math.max(...ys.map((y) => y.length)) * 6.8);
 	const cellWidth = Math.max(76, Math.min(150, (width - marginLeft - 10) / xs.length));
+	// a governor's copy withholds small cells' pupils (null): 'c', the DfE's symbol
+	const pupils = (d: DataRow) => (d.pupils === null ? 'c' : count(d.pupils as number));
 	const describe = (d: DataRow) =>
-		`${d.row_value} · ${d.col_value}: ${m.label.toLowerCase()} ${pct(d[m.value] as number)} (${d.pupils} pupils${isSmall(d) ? ', a small group' : ''}); ` +
-		`everyone else ${pct(d[m.rest] as number | null)}, ${points(d[m.gap] as number | null)}`;
+		`${d.row_value} · ${d.col_value}: ${m.label.toLowerCase()} ${percent(d[m.value] as number)} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
+		`everyone else ${percent(d[m.rest] as number | null)}, ${pointsBetween(d[m.value] as number | null, d[m.rest] as number | null, 1, 'pts')}`;
 	return scrollable(Plot.plot({
 		width: marginLeft + cellWidth * xs.length + 10,
 		height: 80 + ys.length * 56,
@@ -45,14 +48,14 @@ export function crossedHeatmap(rows: DataRow[], width: number, measure: Measure,
 		ariaLabel: `${m.label} by ${names.rows.toLowerCase()} and ${names.cols.toLowerCase()}`,
 		x: { domain: xs, label: null, axis: null },
 		y: { domain: ys, label: null, tickSize: 0 },
-		color: { scheme: HEAT_SCHEME, legend: true, label: m.label, tickFormat: (f: number) => pct(f), domain: [0, high], clamp: true },
+		color: { scheme: HEAT_SCHEME, legend: true, label: m.label, tickFormat: (f: number) => percent(f), domain: [0, high], clamp: true },
 		marks: [
 			Plot.axisX({ anchor: 'top', tickSize: 0, lineWidth: Math.floor(cellWidth / 7.5), label: null }),
 			Plot.cell(rows, { x: 'col_value', y: 'row_value', fill: m.value, fillOpacity: (d: DataRow) => (isSmall(d) ? 0.35 : 1), inset: 1.5, href, title: describe, ariaLabel: describe }),
 			Plot.cell(rows.filter(isSmall), { x: 'col_value', y: 'row_value', fill: 'none', stroke: '#57606a', strokeWidth: 1.5, strokeDasharray: '4,3', inset: 2, pointerEvents: 'none' }),
 			Plot.text(rows, {
 				x: 'col_value', y: 'row_value', pointerEvents: 'none', lineHeight: 1.25, fontVariant: 'tabular-nums',
-				text: (d: DataRow) => `${pct(d[m.value] as number)}\nn = ${(d.pupils === null ? 'c' : (d.pupils as number).toLocaleString('en-GB'))}${isSmall(d) ? ' ⚠' : ''}`,
+				text: (d: DataRow) => `${percent(d[m.value] as number)}\nn = ${pupils(d)}${isSmall(d) ? ' ⚠' : ''}`,
 				fill: ink
 			})
 		]

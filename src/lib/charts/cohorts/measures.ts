@@ -1,4 +1,5 @@
 import type { DataRow } from '$lib/arrow-client';
+import { percent } from '$lib/catalog/format';
 import { FILTER_PARAMS } from '$lib/filters';
 
 /** Groups with fewer pupils than this are flagged: one or two pupils move their rates a long way. */
@@ -30,9 +31,10 @@ export const MEASURES = {
 
 export const asMeasure = (text: string | null): Measure => (text === 'pa' ? 'pa' : 'absence');
 
-export const pct = (f: number | null | undefined): string => (f === null || f === undefined ? '–' : `${(f * 100).toFixed(1)}%`);
+/** The catalog's percent, under the name the Cohorts page imported it by (until it imports the catalog's). */
+export const pct = percent;
 
-/** Percentage points with a sign: "+4.2 pts", "−1.0 pts". */
+/** Percentage points (a gap the dataset worked out) with a sign: "+4.2 pts", "−1.0 pts" (the Cohorts page's table; the charts show gaps with pointsBetween). */
 export function points(p: number | null | undefined): string {
 	if (p === null || p === undefined) return '–';
 	const text = Math.abs(p).toFixed(1);

@@ -1,11 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent, percentTick } from '$lib/catalog/format';
 import { SERIES } from '../palette';
-import { halfTermDomain, paddedDomain, panelChart, pct, percentTicks, shortLabel, span, targetKey, targetRule, tickPercent, VALUE_LABEL, yearsOf } from './common';
+import { halfTermDomain, paddedDomain, panelChart, percentTicks, shortLabel, span, targetKey, targetRule, VALUE_LABEL, yearsOf } from './common';
 
 type NationalLine = DataRow & { attendance: number; x1: string | undefined; x2: string | undefined };
 
-const nationalLabel = (n: NationalLine) => `${n.academic_year}${n.grain === 'term' ? ' autumn term' : ''} ${pct(n.attendance)}`;
+const nationalLabel = (n: NationalLine) => `${n.academic_year}${n.grain === 'term' ? ' autumn term' : ''} ${percent(n.attendance)}`;
 
 /**
  * Attendance by half-term over the three years (one panel per academic year), with the target as a
@@ -31,21 +32,21 @@ export function attendanceChart(rows: DataRow[], width: number, targetPercent: n
 	const yDomain = paddedDomain([...halfTerms.map((r) => r.attendance_rate as number), target, ...national.map((n) => n.attendance)]);
 	const x = (r: DataRow) => shortLabel(r.label as string);
 	const tip = (r: DataRow) =>
-		`${r.label} ${r.academic_year}: attendance ${pct(r.attendance_rate as number)}\n` +
-		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${r.pupils} pupils\n${span(r)}`;
+		`${r.label} ${r.academic_year}: attendance ${percent(r.attendance_rate as number)}\n` +
+		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${count(r.pupils as number)} pupils\n${span(r)}`;
 	return panelChart(width, {
 		panels: years,
 		height: { wide: 400, medium: 320, stacked: 200 },
 		stackedMarginRight: 70,
 		ariaLabel: `Attendance by half-term, ${years.join(', ')}, with the ${targetPercent}% target`,
 		x: { domain, type: 'point', padding: 0.4, label: null },
-		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
+		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: percentTick },
 		marks: (panel) => [
 			targetRule(target),
 			Plot.ruleY(national, { ...panel('academic_year'), x1: 'x1', x2: 'x2', y: 'attendance', stroke: SERIES.national, strokeWidth: 2.5, strokeDasharray: '2 4' }),
 			Plot.lineY(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
 			Plot.dot(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', fill: SERIES.school, r: 5, stroke: 'white', strokeWidth: 1.5 }),
-			Plot.text(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number), dy: -14, ...VALUE_LABEL }),
+			Plot.text(halfTerms, { ...panel('academic_year'), x, y: 'attendance_rate', text: (r: DataRow) => percent(r.attendance_rate as number), dy: -14, ...VALUE_LABEL }),
 			Plot.tip(halfTerms, Plot.pointer({ ...panel('academic_year'), x, y: 'attendance_rate', title: tip }))
 		],
 		key: [

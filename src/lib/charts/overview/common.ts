@@ -1,11 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { longDate } from '$lib/format';
+import { longDate, percent } from '$lib/catalog/format';
 import { withKey, type KeyItem } from '../key';
 import { SERIES } from '../palette';
 
-/** A fraction as a percentage with one decimal. */
-export const pct = (f: number | null | undefined) => (f === null || f === undefined ? '–' : `${(f * 100).toFixed(1)}%`);
+/** The catalog's percent, under the name the Overview page imported it by (until it imports the catalog's). */
+export const pct = percent;
 
 /** Darker shades of the palette's target and national colours, for text (4.5:1 on white). */
 export const TEXT = { school: '#005A8C', target: '#00664A', national: '#A33F00', ink: '#1b1f24', muted: '#57606a' } as const;
@@ -39,9 +39,6 @@ export function shortSpan(r: DataRow): string {
 	if (!start || !end) return '–';
 	return `${day(start, start.slice(0, 4) !== end.slice(0, 4))} – ${day(end, true)}`;
 }
-
-/** An axis tick as a percentage: whole numbers bare ("94%"), halves with their decimal ("94.5%"). */
-export const tickPercent = (d: number) => `${Number((d * 100).toFixed(1))}%`;
 
 /** Whole-percent ticks across a domain (every 2 or 5 points when it is wide), for projected charts. */
 export function percentTicks([lo, hi]: [number, number]): number[] {

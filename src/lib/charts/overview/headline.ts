@@ -1,4 +1,5 @@
 import type { DataRow } from '$lib/arrow-client';
+import { percent, percentTick, roundPercent } from '$lib/catalog/format';
 
 /** One period's figures as the headline shows them (rates as fractions). */
 export interface Figures {
@@ -69,47 +70,29 @@ export function buildHeadline(rows: DataRow[], year: string | null, targetPercen
 	return { current: figures(current), previous: previous ? figures(previous) : null, toDate: !!toDateRow, target: targetPercent / 100 };
 }
 
-/** A fraction as percentage points to one decimal (the figures as shown, so shown numbers add up). */
-const points = (f: number) => Math.round(f * 1000) / 10;
+/** The change from the year before as a card shows it: the catalog's (kept here for the pages that imported it from here). */
+export { change, type Change } from '$lib/catalog/format';
 
-export interface Change {
-	arrow: '▲' | '▼' | '=';
-	/** "0.5 points up on 2024/25" */
-	text: string;
-	tone: 'better' | 'worse' | 'same';
-}
-
-/**
- * The change from the year before, rounded as shown: `higherIsBetter` for attendance; units 'points'
- * (percentages) or 'days'.
- */
-export function change(now: number, then: number, higherIsBetter: boolean, unit: 'points' | 'days', against: string): Change {
-	const delta = unit === 'points' ? Math.round((points(now) - points(then)) * 10) / 10 : Math.round((now - then) * 10) / 10;
-	if (delta === 0) return { arrow: '=', text: `same as ${against}`, tone: 'same' };
-	const up = delta > 0;
-	const size = `${Math.abs(delta).toFixed(1)} ${unit === 'points' ? 'points' : Math.abs(delta) === 1 ? 'day' : 'days'}`;
-	return { arrow: up ? '▲' : '▼', text: `${size} ${up ? 'up' : 'down'} on ${against}`, tone: up === higherIsBetter ? 'better' : 'worse' };
-}
-
-const pct = (f: number) => `${points(f).toFixed(1)}%`;
+/** a − b in percentage points between the two fractions as shown (94.6% and 95% differ by 0.4). */
+const pointsShown = (a: number, b: number) => Math.round((roundPercent(a) - roundPercent(b)) * 10) / 10;
 
 /** A short interpretation of the headline in plain words, generated from its numbers. */
 export function interpretation(h: Headline): string {
 	const { current: c, previous: p } = h;
-	const gap = Math.round((points(c.attendance) - points(h.target)) * 10) / 10;
-	const target = `the ${points(h.target)}% target`;
+	const gap = pointsShown(c.attendance, h.target);
+	const target = `the ${percentTick(h.target)} target`;
 	const onTarget = gap === 0 ? `exactly on ${target}` : `${Math.abs(gap).toFixed(1)} points ${gap < 0 ? 'below' : 'above'} ${target}`;
 	const when = h.toDate ? `so far in ${c.year}` : `in ${c.year}`;
-	let first = `Attendance ${when} is ${pct(c.attendance)}, ${onTarget}`;
+	let first = `Attendance ${when} is ${percent(c.attendance)}, ${onTarget}`;
 	if (p) {
-		const d = Math.round((points(c.attendance) - points(p.attendance)) * 10) / 10;
+		const d = pointsShown(c.attendance, p.attendance);
 		const than = h.toDate ? `at the same point in ${p.year}` : `in ${p.year}`;
 		first += d === 0 ? ` and the same as ${than}` : ` and ${Math.abs(d).toFixed(1)} points ${d > 0 ? 'better' : 'worse'} than ${than}`;
 	}
 	let second = `Pupils missed ${c.daysMissed.toFixed(1)} days each on average`;
 	if (p) second += ` (${p.daysMissed.toFixed(1)}${h.toDate ? ' by this point' : ''} in ${p.year})`;
-	second += `; ${pct(c.persistent)} of pupils were persistently absent`;
-	if (c.nationalPersistent !== null) second += ` against ${pct(c.nationalPersistent)} nationally`;
-	else if (p) second += ` (${pct(p.persistent)} in ${p.year})`;
+	second += `; ${percent(c.persistent)} of pupils were persistently absent`;
+	if (c.nationalPersistent !== null) second += ` against ${percent(c.nationalPersistent)} nationally`;
+	else if (p) second += ` (${percent(p.persistent)} in ${p.year})`;
 	return `${first}. ${second}.`;
 }

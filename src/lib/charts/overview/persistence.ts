@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent, percentTick } from '$lib/catalog/format';
 import { CATEGORICAL } from '../palette';
-import { halfTermDomain, panelChart, pct, shortLabel, span, TEXT, tickPercent, yearsOf } from './common';
+import { halfTermDomain, panelChart, shortLabel, span, TEXT, yearsOf } from './common';
 
 const PERSISTENT = CATEGORICAL[1]; // orange
 const SEVERE = CATEGORICAL[3]; // vermillion
@@ -20,22 +21,22 @@ export function persistenceChart(rows: DataRow[], width: number): Element {
 	const x = (r: DataRow) => shortLabel(r.label as string);
 	const top = Math.max(0.05, ...halfTerms.map((r) => r.persistent_percent as number), ...national.map((r) => r.national_persistent_percent as number));
 	const tip = (r: DataRow) =>
-		`${r.label} ${r.academic_year}\nPersistent absence ${pct(r.persistent_percent as number)} (${r.persistent_pupils} of ${r.pupils} pupils)\n` +
-		`Severe absence ${pct(r.severe_percent as number)} (${r.severe_pupils} pupils)\n${span(r)}`;
+		`${r.label} ${r.academic_year}\nPersistent absence ${percent(r.persistent_percent as number)} (${count(r.persistent_pupils as number)} of ${count(r.pupils as number)} pupils)\n` +
+		`Severe absence ${percent(r.severe_percent as number)} (${count(r.severe_pupils as number)} pupils)\n${span(r)}`;
 	return panelChart(width, {
 		panels: years,
 		height: { wide: 380, medium: 300, stacked: 190 },
 		stackedMarginRight: 70,
 		ariaLabel: `Persistent and severe absence by half-term, ${years.join(', ')}`,
 		x: { domain: halfTermDomain(halfTerms), padding: 0.18, label: null },
-		y: { domain: [0, Math.min(1, top * 1.18)], grid: true, label: 'Share of pupils', tickFormat: tickPercent },
+		y: { domain: [0, Math.min(1, top * 1.18)], grid: true, label: 'Share of pupils', tickFormat: percentTick },
 		marks: (panel, big) => [
 			Plot.barY(halfTerms, { ...panel('academic_year'), x, y: 'persistent_percent', fill: PERSISTENT }),
 			Plot.barY(halfTerms, { ...panel('academic_year'), x, y: 'severe_percent', fill: SEVERE, insetLeft: big ? 7 : 4, insetRight: big ? 7 : 4 }),
 			Plot.ruleY([0]),
 			Plot.ruleY(national, { ...panel('academic_year'), y: 'national_persistent_percent', stroke: NATIONAL, strokeWidth: 2, strokeDasharray: '2 4' }),
 			Plot.text(halfTerms, {
-				...panel('academic_year'), x, y: 'persistent_percent', text: (r: DataRow) => pct(r.persistent_percent as number),
+				...panel('academic_year'), x, y: 'persistent_percent', text: (r: DataRow) => percent(r.persistent_percent as number),
 				dy: -9, fill: TEXT.ink, fontWeight: 600, fontSize: big ? 13 : 10
 			}),
 			Plot.tip(halfTerms, Plot.pointer({ ...panel('academic_year'), x, y: 'persistent_percent', title: tip }))
@@ -44,7 +45,7 @@ export function persistenceChart(rows: DataRow[], width: number): Element {
 			{ label: 'Persistent absence (10%+ of sessions missed)', colour: PERSISTENT, shape: 'box' },
 			{ label: 'Severe absence (50%+)', colour: SEVERE, shape: 'box' },
 			...(national.length
-				? [{ label: `National persistent absence: ${national.map((r) => `${r.academic_year} ${pct(r.national_persistent_percent as number)}`).join(', ')}`, colour: NATIONAL, shape: 'dash' as const }]
+				? [{ label: `National persistent absence: ${national.map((r) => `${r.academic_year} ${percent(r.national_persistent_percent as number)}`).join(', ')}`, colour: NATIONAL, shape: 'dash' as const }]
 				: [])
 		]
 	});

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count, percent, percentTick } from '$lib/catalog/format';
 import { SERIES } from '../palette';
-import { paddedDomain, panelChart, pct, percentTicks, span, targetKey, targetRule, tickPercent, VALUE_LABEL } from './common';
+import { paddedDomain, panelChart, percentTicks, span, targetKey, targetRule, VALUE_LABEL } from './common';
 
 /** A short horizontal dash, for the national figure beside each dot. */
 const DASH = { draw(context: CanvasPath, size: number) { const w = Math.sqrt(size); context.moveTo(-w, 0); context.lineTo(w, 0); } };
@@ -27,9 +28,9 @@ export function termsChart(rows: DataRow[], width: number, targetPercent: number
 		.map((r) => ({ ...r, national: 1 - (r.national_overall_absence_rate as number) }));
 	const target = targetPercent / 100;
 	const tip = (r: DataRow) =>
-		`${period(r)} ${r.academic_year}: attendance ${pct(r.attendance_rate as number)}\n` +
-		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${r.pupils} pupils\n${span(r)}` +
-		(r.national_overall_absence_rate !== null ? `\nNational ${pct(1 - (r.national_overall_absence_rate as number))} (${r.national_period})` : '');
+		`${period(r)} ${r.academic_year}: attendance ${percent(r.attendance_rate as number)}\n` +
+		`${(r.days_missed_per_pupil as number).toFixed(1)} days missed per pupil · ${count(r.pupils as number)} pupils\n${span(r)}` +
+		(r.national_overall_absence_rate !== null ? `\nNational ${percent(1 - (r.national_overall_absence_rate as number))} (${r.national_period})` : '');
 	const yDomain = paddedDomain([...data.map((r) => r.attendance_rate as number), target, ...national.map((n) => n.national)]);
 	return panelChart(width, {
 		panels: periods,
@@ -37,7 +38,7 @@ export function termsChart(rows: DataRow[], width: number, targetPercent: number
 		stackedMarginRight: 88,
 		ariaLabel: `Attendance by term and whole year, ${years.join(', ')}, with the ${targetPercent}% target`,
 		x: { domain: years, type: 'band', padding: 0.1, label: null },
-		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
+		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: percentTick },
 		marks: (panel) => [
 			targetRule(target),
 			Plot.dot(national, { ...panel(period), x: 'academic_year', y: 'national', symbol: DASH, r: 7, stroke: SERIES.national, strokeWidth: 3.5, dx: 18 }),
@@ -46,7 +47,7 @@ export function termsChart(rows: DataRow[], width: number, targetPercent: number
 			// each value above its dot, or below where the national dash sits above
 			...[true, false].map((above) =>
 				Plot.text(data.filter((r) => nationalAbove(r) !== above), {
-					...panel(period), x: 'academic_year', y: 'attendance_rate', text: (r: DataRow) => pct(r.attendance_rate as number), dy: above ? -17 : 19, ...VALUE_LABEL
+					...panel(period), x: 'academic_year', y: 'attendance_rate', text: (r: DataRow) => percent(r.attendance_rate as number), dy: above ? -17 : 19, ...VALUE_LABEL
 				})
 			),
 			Plot.tip(data, Plot.pointer({ ...panel(period), x: 'academic_year', y: 'attendance_rate', title: tip }))

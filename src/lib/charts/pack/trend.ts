@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { SERIES } from '../palette';
+import { percent, percentTick } from '$lib/catalog/format';
 import { withKey } from '../key';
-import { halfTermDomain, paddedDomain, percentTicks, shortLabel, targetKey, targetRule, tickPercent, VALUE_LABEL } from '../overview/common';
+import { halfTermDomain, paddedDomain, percentTicks, shortLabel, targetKey, targetRule, VALUE_LABEL } from '../overview/common';
 
 /** A half-term's figures as the pack passes them (fractions; null where withheld). */
 export interface TrendPoint {
@@ -11,8 +12,6 @@ export interface TrendPoint {
 	persistent_percent: number | null;
 	chosen: boolean;
 }
-
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 
 /**
  * The pack's trend: attendance by half-term this year (solid, labelled) against last year (grey, dashed),
@@ -38,7 +37,7 @@ export function packTrendChart(points: TrendPoint[], thisYear: string, targetPer
 		ariaLabel: `Attendance by half-term in ${thisYear}${lastYear ? ` and ${lastYear}` : ''}, with the ${targetPercent}% target`,
 		style: { fontSize: '13px' },
 		x: { domain, type: 'point', padding: 0.4, label: null },
-		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: tickPercent },
+		y: { domain: yDomain, grid: true, label: 'Attendance', ticks: percentTicks(yDomain), tickFormat: percentTick },
 		marks: [
 			Plot.frame({ stroke: '#d0d7de' }),
 			targetRule(target),
@@ -48,7 +47,7 @@ export function packTrendChart(points: TrendPoint[], thisYear: string, targetPer
 			Plot.lineY(current, { x, y: 'attendance_rate', stroke: SERIES.school, strokeWidth: 3 }),
 			Plot.dot(current, { x, y: 'attendance_rate', fill: SERIES.school, r: (p: TrendPoint) => (p.chosen ? 7 : 5), stroke: 'white', strokeWidth: 1.5 }),
 			Plot.text(current, {
-				x, y: 'attendance_rate', text: (p: TrendPoint & { attendance_rate: number }) => pct(p.attendance_rate), dy: -14, ...VALUE_LABEL
+				x, y: 'attendance_rate', text: (p: TrendPoint & { attendance_rate: number }) => percent(p.attendance_rate), dy: -14, ...VALUE_LABEL
 			})
 		]
 	});
@@ -61,6 +60,6 @@ export function packTrendChart(points: TrendPoint[], thisYear: string, targetPer
 		{ label: `${thisYear} attendance`, colour: SERIES.school, shape: 'line' },
 		...(lastYear ? [{ label: `${lastYear}`, colour: SERIES.other, shape: 'dash' as const }] : []),
 		targetKey(targetPercent),
-		...(nationalAttendance !== null ? [{ label: `National ${pct(nationalAttendance)}`, colour: SERIES.national, shape: 'dash' as const }] : [])
+		...(nationalAttendance !== null ? [{ label: `National ${percent(nationalAttendance)}`, colour: SERIES.national, shape: 'dash' as const }] : [])
 	]);
 }

@@ -1,14 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { HEAT_SCHEME } from '../palette';
-import { percent } from '$lib/format';
+import { count, percent } from '$lib/catalog/format';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 /** A split group's label with its pupils: "FSM eligible · 259 pupils". */
 export function groupLabel(d: DataRow): string {
 	const pupils = d.group_pupils as number;
-	return `${d.split_group} · ${pupils.toLocaleString('en-GB')} pupil${pupils === 1 ? '' : 's'}`;
+	return `${d.split_group} · ${count(pupils)} pupil${pupils === 1 ? '' : 's'}`;
 }
 
 /** Groups in their dimension's order (sort key, then name). */
@@ -44,7 +44,7 @@ export function weekdayHeatmap(rows: DataRow[], width: number): Element {
 				tip: true,
 				title: (d: DataRow) =>
 					`${split ? `${d.split_group}\n` : ''}${d.weekday} ${d.session}: ${percent(d.absence_rate as number)}\n` +
-					`${(d.absent_sessions as number).toLocaleString('en-GB')} of ${(d.possible_sessions as number).toLocaleString('en-GB')} possible sessions missed`
+					`${count(d.absent_sessions as number)} of ${count(d.possible_sessions as number)} possible sessions missed`
 			}),
 			Plot.text(data, {
 				x: 'weekday', y: 'session', fy: split ? 'group' : undefined,

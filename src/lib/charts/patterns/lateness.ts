@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
+import { count } from '$lib/catalog/format';
 import { shortYearGroup } from '../labels';
 import { CATEGORY_COLOURS } from '../palette';
 
@@ -33,7 +34,7 @@ export function latenessBars(key: 'weekday' | 'year_group') {
 					fx: 'group', x: 'kind', y: 'per100', fill: 'kind', tip: true,
 					title: (d: (typeof long)[number]) =>
 						`${d.group} · ${d.kind}\n${one(d.per100 as number)} per 100 possible sessions\n` +
-						`${(d.sessions as number).toLocaleString('en-GB')} of ${(d.possible as number).toLocaleString('en-GB')} sessions` +
+						`${count(d.sessions as number)} of ${count(d.possible as number)} sessions` +
 						(d.minutes === null || d.minutes === undefined ? '' : `\naverage ${Math.round(d.minutes as number)} minutes late`)
 				}),
 				Plot.text(long, { fx: 'group', x: 'kind', y: 'per100', text: (d: (typeof long)[number]) => one(d.per100 as number), dy: -7, fontSize: 10 }),

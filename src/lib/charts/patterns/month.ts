@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { CATEGORICAL, SERIES } from '../palette';
-import { percent } from '$lib/format';
+import { count, percent } from '$lib/catalog/format';
 import { groupLabel, groupOrder } from './heatmap';
 
 /**
@@ -18,7 +18,7 @@ export function monthLines(rows: DataRow[], width: number): Element {
 	const colours = split ? CATEGORICAL : [SERIES.school];
 	const tip = (d: DataRow) =>
 		`${split ? `${d.split_group}\n` : ''}${d.month_label}: ${percent(d.absence_rate as number)}\n` +
-		`${(d.absent_sessions as number).toLocaleString('en-GB')} of ${(d.possible_sessions as number).toLocaleString('en-GB')} sessions · ${d.school_days} school days`;
+		`${count(d.absent_sessions as number)} of ${count(d.possible_sessions as number)} sessions · ${d.school_days} school days`;
 	return Plot.plot({
 		width,
 		height: 300,

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { SERIES } from '../palette';
-import { percent } from '$lib/format';
+import { count, percent } from '$lib/catalog/format';
 
 /** Absence rate by week of the half-term, as bars with the rate on each; the dashed line (named in the caption) is the whole range. */
 export function weekOfTermBars(rows: DataRow[], width: number): Element {
@@ -22,7 +22,7 @@ export function weekOfTermBars(rows: DataRow[], width: number): Element {
 				x: 'week_of_term', y: 'absence_rate', fill: SERIES.school, tip: true,
 				title: (d: DataRow) =>
 					`Week ${d.week_of_term}: ${percent(d.absence_rate as number)}\n` +
-					`${(d.absent_sessions as number).toLocaleString('en-GB')} of ${(d.possible_sessions as number).toLocaleString('en-GB')} sessions\n` +
+					`${count(d.absent_sessions as number)} of ${count(d.possible_sessions as number)} sessions\n` +
 					`${d.half_terms} half-term${d.half_terms === 1 ? '' : 's'} · ${d.school_days} school days`
 			}),
 			Plot.text(rows, { x: 'week_of_term', y: 'absence_rate', text: (d: DataRow) => percent(d.absence_rate as number), dy: -8, fontSize: 11, fill: 'black', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),

@@ -1,10 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { CATEGORICAL, SERIES } from '../palette';
-import { dayDate } from '$lib/catalog/format';
+import { dayDate, percent, percentTick } from '$lib/catalog/format';
 import { day } from './categories';
 
-const percent = (d: number) => `${(d * 100).toFixed(1)}%`;
 export const ROLLING = 'Last 20 school days';
 export const CUMULATIVE = 'Year to date';
 const INTERVENTION = CATEGORICAL[4];
@@ -48,7 +47,7 @@ export function rollingAttendance(rows: DataRow[], width: number, interventions:
 		marginTop: shown.length ? 60 : 30,
 		ariaLabel: 'Attendance over the last 20 school days and year to date, with interventions',
 		x: { type: 'utc', domain: [first, last], label: null },
-		y: { domain: [floor, 1], label: 'Attendance', tickFormat: percent, grid: true },
+		y: { domain: [floor, 1], label: 'Attendance', tickFormat: percentTick, grid: true },
 		color: { domain: full ? [ROLLING, CUMULATIVE] : [CUMULATIVE], range: full ? [SERIES.school, '#000000'] : ['#000000'], legend: true },
 		marks: [
 			Plot.rect(shown, { x1: 'x1', x2: 'x2', fill: INTERVENTION, fillOpacity: 0.14 }),
