@@ -12,7 +12,8 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { coversAll, defaultSchool, warehouseSchools } from '$lib/server/auth/scope';
 import { pupilInScope } from '$lib/server/auth/pupil-scope';
 import { audit } from '$lib/server/auth/audit';
-import { clientIp } from '$lib/server/respond';
+import { checked, clientIp } from '$lib/server/respond';
+import { FILTERS } from '$lib/catalog/params';
 import { FILTER_PARAMS } from '$lib/filters';
 
 /** A request for data (an endpoint, a form action's JSON, a page's __data.json) rather than a page. */
@@ -57,8 +58,8 @@ async function checkScope(event: RequestEvent, user: SessionUser): Promise<void>
 	const schools = await warehouseSchools(warehouse);
 	const schoolText = event.url.searchParams.get(FILTER_PARAMS.school);
 	if (schoolText) {
-		if (!/^\d{1,8}$/.test(schoolText)) error(400, 'school must be a URN');
-		if (!canSeeSchool(user, Number(schoolText))) error(403, `You do not have access to school ${schoolText}`);
+		const school = checked(() => FILTERS.school.parse(schoolText, FILTER_PARAMS.school));
+		if (!canSeeSchool(user, school!)) error(403, `You do not have access to school ${schoolText}`);
 	} else if (!coversAll(user, schools)) {
 		// no school named: this user's first school (their data only, never the whole trust's)
 		const school = String(defaultSchool(user, schools));

@@ -2,6 +2,8 @@
 // and unauthorised sessions, the stage of the 19-day staged approach), as a mail-merge CSV and as the
 // printable one-page reports of /parents. The product never sends anything: the school merges the CSV
 // into its own letters. Pupil-level: callers check the user may see pupils and the school.
+import { InputError } from '../../catalog/errors';
+import { attendanceShown, figure, percentFigure } from '../../catalog/format';
 import { toCsv } from '../../csv';
 import { runList } from '../lists';
 import { packHalfTerms, pickHalfTerm, type PackHalfTerm } from '../pack';
@@ -64,14 +66,14 @@ export function parseUpns(text: string | null | undefined): string[] | null {
 	const upns = (text ?? '').split(/[\s,;]+/).map((u) => u.trim().toUpperCase()).filter(Boolean);
 	if (!upns.length) return null;
 	const bad = upns.filter((u) => !UPN.test(u));
-	if (bad.length) throw new Error(`not a UPN (13 letters and digits): ${bad.slice(0, 3).join(', ')}`);
-	if (upns.length > 2000) throw new Error('at most 2,000 UPNs at once');
+	if (bad.length) throw new InputError(`not a UPN (13 letters and digits): ${bad.slice(0, 3).join(', ')}`);
+	if (upns.length > 2000) throw new InputError('at most 2,000 UPNs at once');
 	return upns;
 }
 
 /** Each pupil's figures for the half-term, school by school (each by its own calendar). */
 export async function parentsReport(warehouse: Warehouse, options: ParentsOptions): Promise<ParentsReport> {
-	const all = (await warehouse.query('reports/schools')) as { urn: number }[];
+	const all = (await warehouse.read('reports/schools')) as { urn: number }[];
 	const urns = options.school !== null ? [options.school] : all.map((s) => s.urn).filter((u) => !options.schools || options.schools.includes(u));
 	const rows: ParentRow[] = [];
 	const halfTerms: ParentsReport['halfTerms'] = [];
@@ -81,7 +83,7 @@ export async function parentsReport(warehouse: Warehouse, options: ParentsOption
 		const dataTo = halfTerm.end_date < halfTerm.last_marked ? halfTerm.end_date : halfTerm.last_marked;
 		halfTerms.push({ school_urn: urn, halfTerm, dataTo });
 		const [pupils, stages, provenance] = await Promise.all([
-			warehouse.query('parents/pupils', {
+			warehouse.read('parents/pupils', {
 				school: urn, from: halfTerm.start_date, to: dataTo, year_group: options.yearGroup ?? null, upns: options.upns?.join(',') ?? null
 			}),
 			// the casework list's own rule (sql/lists/stages.sql), as of the last day counted
@@ -118,8 +120,8 @@ export function parentsCsv(rows: ParentRow[]): string {
 	return toCsv(
 		rows.map((r) => ({
 			...r,
-			attendance_percent: (Math.round(r.attendance_rate * 1000) / 10).toFixed(1),
-			days_lost: r.days_lost.toFixed(1),
+			attendance_percent: percentFigure(attendanceShown(r.attendance_rate)),
+			days_lost: figure(r.days_lost),
 			late_before_close: r.late_sessions,
 			late_after_close: r.late_after_close_sessions,
 			late_marks: r.late_sessions + r.late_after_close_sessions,

@@ -1,5 +1,6 @@
 // The intervention log: the trust's list of intervention types, interventions recorded from a pupil's page
 // and changes to them (each kept in intervention_history). The SQL is in sql/datasets/interventions/.
+import { InputError } from '../../catalog/errors';
 import { runFile, type Row, type Warehouse } from '../warehouse';
 
 export interface InterventionType {
@@ -14,7 +15,7 @@ export interface InterventionType {
 }
 
 /** A problem with what a form sent, in words for the person who sent it. */
-export class InterventionProblem extends Error {
+export class InterventionProblem extends InputError {
 	constructor(
 		message: string,
 		readonly field?: string

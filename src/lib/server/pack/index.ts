@@ -6,8 +6,10 @@ import { suppressRows, type SuppressionSpec } from '../suppression';
 import { OVERVIEW as OVERVIEW_DATASETS } from '../../catalog/datasets/overview';
 import { COHORTS as COHORTS_DATASETS } from '../../catalog/datasets/cohorts';
 import { readTarget, type Target } from '../targets';
+import { NotFoundError } from '../../catalog/errors';
 import type { Row, Warehouse } from '../warehouse';
 import { exportProvenance, type Provenance } from '../exports/provenance';
+import { absenceShares, rowShares } from '../../catalog/format';
 import { changeSentences, type FigureChange, type PackMeasure, type Sentence } from './sentences';
 
 export interface PackHalfTerm {
@@ -62,6 +64,8 @@ export interface PackCohortRow {
 	severe_percent: number | null;
 	gap_to_rest_points: number | null;
 	gap_to_rest_persistent_points: number | null;
+	/** The rest of the school's persistent absence: the gap shown is the difference of the two as shown. */
+	rest_persistent_percent: number | null;
 	previous_pupils: number | null;
 	previous_absence_rate: number | null;
 	previous_persistent_percent: number | null;
@@ -116,12 +120,11 @@ const REST_SUPPRESSION: SuppressionSpec = {
 	cells: ['rest_absence_rate', 'gap_to_rest_points', 'rest_persistent_percent', 'gap_to_rest_persistent_points']
 };
 
-export class PackError extends Error {
-	constructor(
-		readonly status: number,
-		message: string
-	) {
+/** A pack that cannot be made: no such school, no half-term with marks (a 404). */
+export class PackError extends NotFoundError {
+	constructor(message: string) {
 		super(message);
+		this.name = 'PackError';
 	}
 }
 
@@ -192,11 +195,11 @@ export async function buildPack(
 	knownHalfTerms?: PackHalfTerm[]
 ): Promise<Pack> {
 	const schools = (await warehouse.read('reports/schools')) as { urn: number; name: string }[];
-	if (school !== null && !schools.some((s) => s.urn === school)) throw new PackError(404, `no school ${school} in the warehouse`);
+	if (school !== null && !schools.some((s) => s.urn === school)) throw new PackError(`no school ${school} in the warehouse`);
 	const halfTerms = knownHalfTerms ?? (await packHalfTerms(warehouse, school));
-	if (!halfTerms.length) throw new PackError(404, 'no marks yet: there is no half-term to report on');
+	if (!halfTerms.length) throw new PackError('no marks yet: there is no half-term to report on');
 	const halfTerm = pickHalfTerm(halfTerms, halfTermDate);
-	if (!halfTerm) throw new PackError(404, `no half-term with marks includes ${halfTermDate}`);
+	if (!halfTerm) throw new PackError(`no half-term with marks includes ${halfTermDate}`);
 	const index = halfTerms.indexOf(halfTerm);
 	const previousHalfTerm = index > 0 ? halfTerms[index - 1] : null;
 	const dataTo = halfTerm.end_date < halfTerm.last_marked ? halfTerm.end_date : halfTerm.last_marked;
@@ -273,6 +276,7 @@ function mergeCohorts(current: Row[], previous: Row[], year: Row[]): PackCohortR
 			severe_percent: num(r.severe_percent),
 			gap_to_rest_points: num(r.gap_to_rest_points),
 			gap_to_rest_persistent_points: num(r.gap_to_rest_persistent_points),
+			rest_persistent_percent: num(r.rest_persistent_percent),
 			previous_pupils: p ? num(p.pupils) : null,
 			previous_absence_rate: p ? num(p.absence_rate) : null,
 			previous_persistent_percent: p ? num(p.persistent_percent) : null,
@@ -284,9 +288,12 @@ function mergeCohorts(current: Row[], previous: Row[], year: Row[]): PackCohortR
 	});
 }
 
-/** The figures whose change since last half-term may become a sentence. */
-function figureChanges(now: PackFigures | null, before: PackFigures | null, groups: PackCohortRow[]): FigureChange[] {
+/** The figures whose change since last half-term may become a sentence, as the pack shows them. */
+function figureChanges(nowFigures: PackFigures | null, beforeFigures: PackFigures | null, groups: PackCohortRow[]): FigureChange[] {
 	const out: FigureChange[] = [];
+	// attendance, authorised and unauthorised absence as shown, adding up
+	const now = rowShares(nowFigures);
+	const before = rowShares(beforeFigures);
 	if (now && before) {
 		const school: [PackMeasure, keyof PackFigures][] = [
 			['attendance', 'attendance_rate'],
@@ -303,7 +310,7 @@ function figureChanges(now: PackFigures | null, before: PackFigures | null, grou
 		// a group holding every pupil (one year group, everyone unclassified) says nothing the school's figures do not
 		if (now && before && g.pupils === now.pupils && g.previous_pupils === before.pupils) continue;
 		const group = { dimension: g.dimension, value: g.value };
-		const attendance = (absence: number | null) => (absence === null ? null : 1 - absence);
+		const attendance = (absence: number | null) => absenceShares({ overall: absence }).attendance;
 		out.push({
 			measure: 'attendance', group, current: attendance(g.absence_rate), previous: attendance(g.previous_absence_rate),
 			currentPupils: g.pupils ?? 0, previousPupils: g.previous_pupils
