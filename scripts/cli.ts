@@ -1,6 +1,16 @@
 #!/usr/bin/env -S npx tsx
 // Attendance Lens command line: import register exports, report the measures, build the demo.
 import { parseArgs } from 'node:util';
+import { LISTS } from '../src/lib/catalog/lists';
+import { COHORT_DIMENSIONS } from '../src/lib/catalog/params';
+
+/** The casework lists and their parameters, from the catalog: `help lists`. */
+const LIST_USAGE = Object.entries(LISTS)
+	.map(([name, list]) => {
+		const params = Object.entries(list.params).map(([key, p]) => `      --param ${key}=${p.default ?? 'YYYY-MM-DD'}  ${p.description ?? ''}${p.min !== undefined ? ` (${p.min} to ${p.max})` : ''}`);
+		return [`  ${name}: ${list.label}`, ...params].join('\n');
+	})
+	.join('\n');
 
 const USAGE = `Attendance Lens
 
@@ -9,12 +19,12 @@ const USAGE = `Attendance Lens
   report pupils|summary|weekday|codes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--school URN]
          [--year-group 'Year 7'] [--cohort DIMENSION:VALUE] [--format csv|json] [--db PATH]
       Report a measure; the default range is the latest academic year (1 Sep – 31 Aug) in the warehouse.
-      A cohort is one of year_group, sex, fsm, pupil_premium, sen, eal, ethnicity, cla with its value,
+      A cohort is one of ${COHORT_DIMENSIONS.join(', ')} with its value,
       e.g. --cohort 'fsm:FSM eligible' or --cohort 'sen:EHC plan'.
-  report penalty|stages|continuous|unresolved-n|bands|daily|termly|lateness|part-time|recognition|recovery
+  report ${Object.keys(LISTS).join('|')}
          [--on YYYY-MM-DD] [--school URN] [--since YYYY-MM-DD] [--param NAME=VALUE]... [--format csv|json] [--db PATH]
       A casework list as of --on (default the latest marked day), from the marks dated up to it.
-      --param sets a list's own parameter, e.g. --param band_high=0.96 or --param days=3.
+      --param sets a list's own parameter, e.g. --param band_high=0.96 or --param days=3 (help lists: each list's).
   list-settings LIST [NAME=VALUE...] [--school URN] [--db PATH]
       Show a casework list's settings for a school (or the trust), or save them as its defaults,
       e.g. list-settings bands band_mid=0.96 --school 140001.
@@ -66,6 +76,10 @@ const options = {
 } as const;
 
 async function main(): Promise<number> {
+	if (command === 'help' && rest[0] === 'lists') {
+		console.log(`The casework lists and their parameters (default first):\n\n${LIST_USAGE}`);
+		return 0;
+	}
 	if (!command || command === 'help' || command === '--help' || command === '-h') {
 		console.log(USAGE);
 		return command ? 0 : 2;
