@@ -71,6 +71,8 @@ export function checked<T>(work: () => T): T {
 interface Shape {
 	columns: string[];
 	pupilLevel?: boolean;
+	/** Audited by the route policy (src/lib/server/auth/policy.ts) rather than here. */
+	auditedByRoute?: boolean;
 	suppress?: SuppressionSpec;
 }
 
@@ -92,7 +94,7 @@ async function serve(event: RequestEvent, shape: Shape, produce: Produce): Promi
 		const ms = performance.now() - started;
 		const body = arrowOf(answer, shape, mustSuppress(user));
 		// who opened which pupils' data
-		if (shape.pupilLevel)
+		if (shape.pupilLevel && !shape.auditedByRoute)
 			await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
 		return new Response(body as BodyInit, {
 			headers: { 'content-type': ARROW_TYPE, 'cache-control': 'no-store', 'server-timing': `db;dur=${ms.toFixed(1)}`, ...headers }
@@ -153,7 +155,7 @@ export function respondList(event: RequestEvent): Promise<Response> {
 		return Promise.resolve(failure(e, event));
 	}
 	const list = name;
-	return serve(event, { columns: listColumns(list), pupilLevel: true }, async ({ warehouse }) => {
+	return serve(event, { columns: listColumns(list), pupilLevel: true, auditedByRoute: true }, async ({ warehouse }) => {
 		const { on, rows } = await filteredList(warehouse, list, event.url);
 		return { answer: rows, headers: { 'x-list-on': on ?? '' } };
 	});

@@ -49,7 +49,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 	'/api/lists/[list]/settings': { read: 'settings' },
 	'/pupils': { read: 'pupils', audit: 'search pupils' },
 	'/pupils/[upn]': { read: 'pupils', audit: 'open pupil page', auditWrites: 'change pupil record' },
-	'/api/pupil/[upn]/[dataset]': { read: 'pupils' }, // audited by api.ts (pupil-level dataset)
+	'/api/pupil/[upn]/[dataset]': { read: 'pupils' }, // audited by respond.ts (pupil-level dataset)
 	'/interventions': { read: 'pupils', write: 'interventions', auditWrites: 'change interventions' },
 	'/interventions/types': { read: 'pupils', write: 'interventions' },
 	'/api/interventions/[dataset]': { read: 'pupils' },
