@@ -2,7 +2,7 @@
 // suppression, Arrow. Below it nothing throws HTTP errors: the domain throws InputError / NotFoundError /
 // AccessError (src/lib/catalog/errors.ts), which become 400 / 404 / 401-403 with their message; anything
 // else is a fault of ours, logged here and answered with a 500 that says nothing of its internals.
-import { error, isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
+import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { datasetOf, DATASETS, type ViewName } from '../catalog/datasets';
 import { columnNames, type DatasetDefinition } from '../catalog/define';
 import { AccessError, InputError, NotFoundError, statusOf } from '../catalog/errors';
@@ -39,20 +39,13 @@ export function failure(e: unknown, event: Pick<RequestEvent, 'url'>): Response 
 
 /**
  * An endpoint that is not a dataset (uploads, downloads, saves): the domain's errors it throws become
- * their status, anything else a logged 500 (SvelteKit's own error() and redirect() pass through).
+ * SvelteKit errors with their status and message (see `checked`); anything else is SvelteKit's logged 500.
  */
-export function guarded<E extends Pick<RequestEvent, 'url'>>(handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
-	return async (event) => {
-		try {
-			return await handler(event);
-		} catch (e) {
-			if (isHttpError(e) || isRedirect(e)) throw e;
-			return failure(e, event);
-		}
-	};
+export function guarded<E>(handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
+	return (event) => checked(() => handler(event));
 }
 
-/** In a page's load: the domain's errors `work` throws become SvelteKit's error page with their status and message. */
+/** In a page's load (or `guarded`): the domain's errors `work` throws become SvelteKit's errors with their status and message. */
 export function checked<T>(work: () => T): T {
 	const rethrow = (e: unknown): never => {
 		const status = statusOf(e);
