@@ -14,8 +14,8 @@
 -- spring term), 'summer' or NULL → 'Full academic year' (1 September to 31 August). A term's end comes
 -- from half_terms() (imported term dates, else inferred from the register), or 31 December / 31 March
 -- where the calendar has no such term.
--- Rules: absent (sess_overall) = authorised + unauthorised; persistent (pa_10) absent × 10 ≥ possible,
--- severe (pa_50) absent × 2 ≥ possible, per enrolment over the period (pupil_absence's rule).
+-- Rules: absent (sess_overall) = authorised + unauthorised (code_flags); persistent (pa_10) and severe (pa_50):
+-- is_persistent and is_severe (sql/rules/absence_thresholds.sql), per enrolment over the period (pupil_absence's).
 -- National statistics cohort ($national_cohort true): pupils aged 5 to 15 at the start of the academic
 -- year, i.e. on the 31 August before it, from the date of birth; where none was imported, from the year
 -- group (Years 1 to 11 are the pupils aged 5 to 15 on that 31 August). Pupils with neither are left out.
@@ -50,10 +50,10 @@ in_cohort AS (
 		ELSE coalesce(yg.sort_key BETWEEN 1 AND 11, false)
 	END
 ),
--- one pass over the period's marks: sessions per enrolment and code
+-- one pass over the period's marks: sessions per enrolment and code, with what the code counts as (code_flags)
 pupil_codes AS (
-	SELECT m.school_urn, m.pupil_id, m.code, any_value(m.category) AS category,
-		any_value(m.counts_in_possible) AS counts_in_possible, count(*)::INTEGER AS sessions
+	SELECT m.school_urn, m.pupil_id, m.code, any_value(m.possible) AS possible, any_value(m.authorised) AS authorised,
+		any_value(m.unauthorised) AS unauthorised, any_value(m.absent) AS absent, count(*)::INTEGER AS sessions
 	FROM filtered_marks($year_start::DATE, ($year_start::DATE + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE, $school::INTEGER) m
 	JOIN periods p ON p.school_urn = m.school_urn AND m.date <= p.period_end
 	WHERE NOT coalesce($national_cohort::BOOLEAN, false) OR m.pupil_id IN (SELECT pupil_id FROM in_cohort)
@@ -61,12 +61,12 @@ pupil_codes AS (
 ),
 enrolment AS (
 	SELECT school_urn, pupil_id,
-		coalesce(sum(sessions) FILTER (WHERE counts_in_possible), 0)::INTEGER AS possible,
-		coalesce(sum(sessions) FILTER (WHERE category = 'authorised'), 0)::INTEGER AS authorised,
-		coalesce(sum(sessions) FILTER (WHERE category = 'unauthorised'), 0)::INTEGER AS unauthorised
-	FROM pupil_codes
-	GROUP BY school_urn, pupil_id
-	HAVING coalesce(sum(sessions) FILTER (WHERE counts_in_possible), 0) > 0
+		coalesce(sum(c.sessions) FILTER (WHERE c.possible), 0)::INTEGER AS possible,
+		coalesce(sum(c.sessions) FILTER (WHERE c.authorised), 0)::INTEGER AS authorised,
+		coalesce(sum(c.sessions) FILTER (WHERE c.unauthorised), 0)::INTEGER AS unauthorised
+	FROM pupil_codes c
+	GROUP BY c.school_urn, c.pupil_id
+	HAVING coalesce(sum(c.sessions) FILTER (WHERE c.possible), 0) > 0
 ),
 dimensions AS (
 	SELECT * FROM (VALUES
@@ -90,8 +90,8 @@ figures AS (
 		sum(e.authorised + e.unauthorised)::BIGINT AS sess_overall,
 		sum(e.authorised)::BIGINT AS sess_authorised,
 		sum(e.unauthorised)::BIGINT AS sess_unauthorised,
-		count(*) FILTER (WHERE (e.authorised + e.unauthorised) * 10 >= e.possible)::INTEGER AS enrolments_pa_10_exact,
-		count(*) FILTER (WHERE (e.authorised + e.unauthorised) * 2 >= e.possible)::INTEGER AS enrolments_pa_50_exact
+		count(*) FILTER (WHERE is_persistent(e.authorised + e.unauthorised, e.possible))::INTEGER AS enrolments_pa_10_exact,
+		count(*) FILTER (WHERE is_severe(e.authorised + e.unauthorised, e.possible))::INTEGER AS enrolments_pa_50_exact
 	FROM groups g
 	JOIN enrolment e USING (school_urn, pupil_id)
 	GROUP BY g.school_urn, g.breakdown, g.breakdown_value, g.breakdown_order
@@ -102,7 +102,7 @@ reason_sessions AS (
 	FROM groups g
 	JOIN pupil_codes pc ON pc.school_urn = g.school_urn AND pc.pupil_id = g.pupil_id
 	JOIN codes c ON c.code = pc.code
-	WHERE pc.category IN ('authorised', 'unauthorised')
+	WHERE pc.absent
 	GROUP BY g.school_urn, g.breakdown, g.breakdown_value, c.dfe_statistical_field
 ),
 reasons AS (

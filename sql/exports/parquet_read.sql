@@ -1,8 +1,8 @@
 -- Reads a Parquet export back (the folder in the variable parquet_dir: SET VARIABLE parquet_dir = '…') as
 -- views with the warehouse's table names and columns, so that sql/schema/003_macros.sql,
--- 005_cohort_macros.sql and every sql/measures/*.sql file run on it unchanged (DuckDB; the same SQL on
--- Spark or BigQuery over the same files). marks_export keeps the export's own columns (academic_year, la,
--- category…).
+-- 005_cohort_macros.sql, every sql/rules/*.sql file and then every sql/measures/*.sql file run on it
+-- unchanged (DuckDB; the same SQL on Spark or BigQuery over the same files). marks_export keeps the export's
+-- own columns (academic_year, la, category…).
 -- codes as the warehouse's ENUM again, so that they sort in the national table's order
 CREATE TYPE attendance_code AS ENUM (
 	SELECT code FROM read_parquet(getvariable('parquet_dir') || '/codes.parquet') ORDER BY code_order);

@@ -1,6 +1,7 @@
 -- Checks each CTF pupil's decoded marks against the totals the file states (stage_ctf_totals, read
 -- as c1..c6 = line, upn, possible, attended, authorised, unauthorised). Attended counts present and
--- approved educational activity (AEA); possible is every code counted in possible sessions.
+-- approved educational activity (AEA); possible is every code counted in possible sessions (code_flags:
+-- sql/rules/code_flags.sql).
 CREATE OR REPLACE TEMP TABLE stage_ctf_problems AS
 WITH stated AS (
 	SELECT c1::INTEGER AS line, c2 AS upn, c3::INTEGER AS possible, c4::INTEGER AS attended,
@@ -9,11 +10,11 @@ WITH stated AS (
 ),
 decoded AS (
 	SELECT s.upn,
-		count(*) FILTER (WHERE c.counts_in_possible)::INTEGER AS possible,
-		count(*) FILTER (WHERE c.category IN ('present', 'aea'))::INTEGER AS attended,
-		count(*) FILTER (WHERE c.category = 'authorised')::INTEGER AS authorised,
-		count(*) FILTER (WHERE c.category = 'unauthorised')::INTEGER AS unauthorised
-	FROM stage_marks s JOIN codes c ON c.code = s.code
+		count(*) FILTER (WHERE f.possible)::INTEGER AS possible,
+		count(*) FILTER (WHERE f.attended)::INTEGER AS attended,
+		count(*) FILTER (WHERE f.authorised)::INTEGER AS authorised,
+		count(*) FILTER (WHERE f.unauthorised)::INTEGER AS unauthorised
+	FROM stage_marks s JOIN code_flags() f ON f.code = s.code
 	GROUP BY s.upn
 ),
 compared AS (

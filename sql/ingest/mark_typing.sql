@@ -20,20 +20,3 @@ CREATE OR REPLACE TEMP MACRO mark_session(t) AS CASE t
 		WHEN 'AM' THEN 'AM' WHEN 'A' THEN 'AM' WHEN 'MORNING' THEN 'AM'
 		WHEN 'PM' THEN 'PM' WHEN 'P' THEN 'PM' WHEN 'AFTERNOON' THEN 'PM' END
 END::register_session;
-
--- What each code adds to the pupil-day counts of pupil_day_totals (sql/schema/040_pre_aggregates.sql), in one
--- number: 1 in its own 3-bit field for each count (possible, present, aea, authorised, unauthorised,
--- missing, illness, late, late_after_close) it adds to. A sum of these over a pupil-day with no repeated
--- session (at most 2 sessions) adds up every count without one field overflowing into the next.
-CREATE OR REPLACE TEMP VIEW code_weights AS
-SELECT code, valid_from, valid_to,
-	counts_in_possible::INTEGER
-	+ ((category = 'present')::INTEGER << 3)
-	+ ((category = 'aea')::INTEGER << 6)
-	+ ((category = 'authorised')::INTEGER << 9)
-	+ ((category = 'unauthorised')::INTEGER << 12)
-	+ ((code IN ('G', 'N', 'O'))::INTEGER << 15)
-	+ ((code = 'I')::INTEGER << 18)
-	+ ((code = 'L')::INTEGER << 21)
-	+ ((code = 'U')::INTEGER << 24) AS weight
-FROM codes;

@@ -73,7 +73,8 @@ ON CONFLICT DO UPDATE SET
 	last_mark_date = greatest(coalesce(enrolments.last_mark_date, excluded.last_mark_date), excluded.last_mark_date);
 
 -- The pre-aggregates (sql/schema/040_pre_aggregates.sql, 041_school_code_totals.sql): the pupil-days and
--- school-days on which this file added or amended a mark are recomputed from the marks as they now stand.
+-- school-days on which this file added or amended a mark are recomputed from the marks as they now stand
+-- (pupil_day_rollup: sql/rules/pupil_days.sql).
 CREATE OR REPLACE TEMP TABLE stage_touched_days AS
 SELECT DISTINCT school_urn, pupil_id, date FROM stage_diff WHERE outcome <> 'unchanged';
 
@@ -82,23 +83,13 @@ WHERE d.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND d.date BE
 	AND d.school_urn = t.school_urn AND d.pupil_id = t.pupil_id AND d.date = t.date;
 
 INSERT INTO pupil_day_totals
-SELECT m.school_urn, m.pupil_id, m.date,
-	count(*),
-	count(*) FILTER (WHERE c.counts_in_possible),
-	count(*) FILTER (WHERE c.category = 'present'),
-	count(*) FILTER (WHERE c.category = 'aea'),
-	count(*) FILTER (WHERE c.category = 'authorised'),
-	count(*) FILTER (WHERE c.category = 'unauthorised'),
-	count(*) FILTER (WHERE m.code IN ('G', 'N', 'O')),
-	count(*) FILTER (WHERE m.code = 'I'),
-	count(*) FILTER (WHERE m.code = 'L'),
-	count(*) FILTER (WHERE m.code = 'U')
-FROM marks m
-JOIN codes c ON c.code = m.code
-SEMI JOIN stage_touched_days t ON t.school_urn = m.school_urn AND t.pupil_id = m.pupil_id AND t.date = m.date
-WHERE m.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND m.date BETWEEN $date_from::DATE AND $date_to::DATE
-GROUP BY m.school_urn, m.pupil_id, m.date
-ORDER BY m.school_urn, m.date, m.pupil_id;
+WITH touched_marks AS (
+	SELECT m.* FROM marks m
+	SEMI JOIN stage_touched_days t ON t.school_urn = m.school_urn AND t.pupil_id = m.pupil_id AND t.date = m.date
+	WHERE m.school_urn BETWEEN $urn_from::INTEGER AND $urn_to::INTEGER AND m.date BETWEEN $date_from::DATE AND $date_to::DATE
+)
+SELECT * FROM pupil_day_rollup('touched_marks')
+ORDER BY school_urn, date, pupil_id;
 
 CREATE OR REPLACE TEMP TABLE stage_touched_school_days AS
 SELECT DISTINCT school_urn, date FROM stage_touched_days;

@@ -17,11 +17,10 @@ ON CONFLICT DO UPDATE SET
 	first_mark_date = least(coalesce(enrolments.first_mark_date, excluded.first_mark_date), excluded.first_mark_date),
 	last_mark_date = greatest(coalesce(enrolments.last_mark_date, excluded.last_mark_date), excluded.last_mark_date);
 
--- the counts unpacked (stage_new_days.sql) after sorting, which is cheaper on one column than on nine
+-- the counts unpacked (stage_new_days.sql; pupil_day_counts: sql/rules/pupil_days.sql) after sorting, which is
+-- cheaper on one column than on nine
 INSERT INTO pupil_day_totals
-SELECT school_urn, pupil_id, date, sessions,
-	counts & 7, (counts >> 3) & 7, (counts >> 6) & 7, (counts >> 9) & 7, (counts >> 12) & 7,
-	(counts >> 15) & 7, (counts >> 18) & 7, (counts >> 21) & 7, (counts >> 24) & 7
+SELECT school_urn, pupil_id, date, sessions, unnest(pupil_day_counts(counts))
 FROM (
 	SELECT d.school_urn, p.pupil_id, d.date, d.sessions, d.counts
 	FROM {{stage}}.stage_new_days d
@@ -30,7 +29,7 @@ FROM (
 );
 
 INSERT INTO school_day_totals
-SELECT school_urn, date, sum(counts & 7)::INTEGER
+SELECT school_urn, date, sum(pupil_day_counts(counts).possible)::INTEGER
 FROM {{stage}}.stage_new_days
 GROUP BY school_urn, date
 ORDER BY school_urn, date;

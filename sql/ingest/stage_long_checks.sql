@@ -11,7 +11,7 @@ SELECT s.school_urn, s.upn, s.date,
 	sum(w.weight)::INTEGER AS counts,
 	count(*) FILTER (WHERE s.bad OR w.code IS NULL OR s.date < w.valid_from OR s.date > w.valid_to) AS problems
 FROM stage_marks s
-LEFT JOIN code_weights w ON w.code = s.code
+LEFT JOIN pupil_day_weights() w ON w.code = s.code
 GROUP BY s.school_urn, s.upn, s.date;
 
 CREATE OR REPLACE TABLE {{stage}}.stage_school_dates AS

@@ -3,14 +3,15 @@
 -- educational activity) / possible sessions, compared exactly (DECIMAL cut-offs, never rounded rates):
 -- top: >= $band_high (0.97); expected: >= $band_mid (0.95); at risk: above $band_low (0.90);
 -- persistent: at or below $band_low (90% or below = 10%+ absence, the DfE's persistent absence);
--- severe: 50%+ absence (absent x 2 >= possible). Schools set their own cut-offs (94%, 95%, 96%, 97%).
+-- severe: 50%+ absence (is_severe: sql/rules/absence_thresholds.sql; absent = possible - attended). Schools set
+-- their own cut-offs (94%, 95%, 96%, 97%).
 -- Movement: the band as of compared_to = $since, else the day before the current half-term began
 -- (list_terms); none when the school has no marks this year up to then. Lowest attendance first.
 -- Params: $on, $school, $band_high, $band_mid, $band_low, $since.
 CREATE OR REPLACE TEMP MACRO list_pct(x) AS regexp_replace((x::DECIMAL(6, 4) * 100)::VARCHAR, '\.?0+$', '');
 
 CREATE OR REPLACE TEMP MACRO list_band(attended, possible, high, mid, low) AS
-	CASE WHEN (possible - attended) * 2 >= possible THEN 5
+	CASE WHEN is_severe(possible - attended, possible) THEN 5
 		WHEN attended <= low::DECIMAL(6, 4) * possible THEN 4
 		WHEN attended < mid::DECIMAL(6, 4) * possible THEN 3
 		WHEN attended < high::DECIMAL(6, 4) * possible THEN 2

@@ -14,16 +14,16 @@ SELECT
 	m.school_urn
 FROM (
 	-- only the L and U marks, per pupil enrolment (min_late is at least 1)
-	SELECT school_urn, pupil_id,
+	SELECT m.school_urn, m.pupil_id,
 		count(*)::INTEGER AS late_total,
-		(count(*) FILTER (WHERE code = 'L'))::INTEGER AS late_sessions,
-		(count(*) FILTER (WHERE code = 'U'))::INTEGER AS late_after_close_sessions,
-		sum(minutes_late)::INTEGER AS minutes_late,
-		count(minutes_late)::INTEGER AS sessions_with_minutes,
-		max(date) AS latest_late_date
-	FROM filtered_marks(coalesce($since::DATE, academic_year_start($on::DATE)), $on::DATE, $school::INTEGER)
-	WHERE code IN ('L', 'U')
-	GROUP BY school_urn, pupil_id
+		(count(*) FILTER (WHERE m.late))::INTEGER AS late_sessions,
+		(count(*) FILTER (WHERE m.late_after_close))::INTEGER AS late_after_close_sessions,
+		sum(m.minutes_late)::INTEGER AS minutes_late,
+		count(m.minutes_late)::INTEGER AS sessions_with_minutes,
+		max(m.date) AS latest_late_date
+	FROM filtered_marks(coalesce($since::DATE, academic_year_start($on::DATE)), $on::DATE, $school::INTEGER) m
+	WHERE m.late OR m.late_after_close
+	GROUP BY m.school_urn, m.pupil_id
 	HAVING count(*) >= $min_late::INTEGER
 ) m
 JOIN pupils p ON p.pupil_id = m.pupil_id

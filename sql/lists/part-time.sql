@@ -18,9 +18,9 @@ FROM (
 		(count(*) FILTER (WHERE m.code = 'C2'))::INTEGER AS c2_sessions,
 		min(m.date) FILTER (WHERE m.code = 'C2') AS first_c2_date,
 		max(m.date) FILTER (WHERE m.code = 'C2') AS latest_c2_date,
-		(count(*) FILTER (WHERE m.counts_in_possible))::INTEGER AS possible_sessions,
-		(count(*) FILTER (WHERE m.category IN ('present', 'aea')))::INTEGER AS attended_sessions,
-		(count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised') AND m.code <> 'C2'))::INTEGER AS other_absent_sessions
+		(count(*) FILTER (WHERE m.possible))::INTEGER AS possible_sessions,
+		(count(*) FILTER (WHERE m.attended))::INTEGER AS attended_sessions,
+		(count(*) FILTER (WHERE m.absent AND m.code <> 'C2'))::INTEGER AS other_absent_sessions
 	FROM filtered_marks(academic_year_start($on::DATE), $on::DATE, $school::INTEGER) m
 	SEMI JOIN (
 		SELECT DISTINCT school_urn, pupil_id FROM marks

@@ -1,6 +1,8 @@
 -- filtered_marks(date_from, date_to, school, year_group, cohort_dimension, cohort_value): the marks the
--- dashboards' filters select, each with its code's category. Every measure reads marks through here,
--- so every view, report and export filters the same way.
+-- dashboards' filters select, each with its code's category and what it counts as (the flags of code_flags:
+-- possible, present, aea, attended, authorised, unauthorised, absent, missing, illness, late, late_after_close;
+-- sql/rules/code_flags.sql). Every measure reads marks through here, so every view, report and export filters
+-- and counts the same way.
 -- date_from / date_to: inclusive; school: a URN or NULL for every school; year_group: a year group label
 -- ('Year 7', 'Reception') as of date_from, or NULL; cohort_dimension / cohort_value: one group of
 -- pupil_cohorts ('fsm' / 'FSM eligible'), or NULL.
@@ -8,16 +10,16 @@
 -- the (constant) filters is false, so an unfiltered view never joins the pupils (twice as fast).
 CREATE OR REPLACE MACRO filtered_marks(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL,
 	cohort_value := NULL) AS TABLE
-SELECT m.*, c.category, c.counts_in_possible
+SELECT m.*, f.* EXCLUDE (code)
 FROM marks m
-JOIN codes c ON c.code = m.code
+JOIN code_flags() f ON f.code = m.code
 WHERE m.date BETWEEN date_from AND date_to
 	AND (school IS NULL OR m.school_urn = school)
 	AND year_group IS NULL AND cohort_dimension IS NULL
 UNION ALL
-SELECT m.*, c.category, c.counts_in_possible
+SELECT m.*, f.* EXCLUDE (code)
 FROM marks m
-JOIN codes c ON c.code = m.code
+JOIN code_flags() f ON f.code = m.code
 WHERE m.date BETWEEN date_from AND date_to
 	AND (school IS NULL OR m.school_urn = school)
 	AND NOT (year_group IS NULL AND cohort_dimension IS NULL)

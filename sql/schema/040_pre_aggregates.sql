@@ -5,7 +5,8 @@
 -- pupil_day_totals: one row per school × pupil × date with any mark; session counts by what the marks mean:
 -- possible (codes counting in possible sessions), present (/ \ L), aea, authorised, unauthorised (the
 -- categories of the national code table), missing (G N O), illness (I), late (L), late_after_close (U),
--- sessions (every mark, not-possible codes included). Half the rows of marks and no join to codes.
+-- sessions (every mark, not-possible codes included). Half the rows of marks and no join to codes. Built by
+-- pupil_day_rollup (sql/rules/pupil_days.sql), as every import and the purge build it.
 CREATE TABLE pupil_day_totals (
 	school_urn INTEGER NOT NULL,
 	pupil_id INTEGER NOT NULL,
@@ -31,20 +32,8 @@ CREATE TABLE school_day_totals (
 );
 
 INSERT INTO pupil_day_totals
-SELECT m.school_urn, m.pupil_id, m.date,
-	count(*),
-	count(*) FILTER (WHERE c.counts_in_possible),
-	count(*) FILTER (WHERE c.category = 'present'),
-	count(*) FILTER (WHERE c.category = 'aea'),
-	count(*) FILTER (WHERE c.category = 'authorised'),
-	count(*) FILTER (WHERE c.category = 'unauthorised'),
-	count(*) FILTER (WHERE m.code IN ('G', 'N', 'O')),
-	count(*) FILTER (WHERE m.code = 'I'),
-	count(*) FILTER (WHERE m.code = 'L'),
-	count(*) FILTER (WHERE m.code = 'U')
-FROM marks m JOIN codes c ON c.code = m.code
-GROUP BY m.school_urn, m.pupil_id, m.date
-ORDER BY m.school_urn, m.date, m.pupil_id;
+SELECT * FROM pupil_day_rollup('marks')
+ORDER BY school_urn, date, pupil_id;
 
 INSERT INTO school_day_totals
 SELECT school_urn, date, sum(possible)::INTEGER

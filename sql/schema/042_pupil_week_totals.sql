@@ -1,7 +1,7 @@
 -- pupil_week_totals: the pupil-days of pupil_day_totals summed by week (Monday to Sunday), a fifth of the rows.
 -- Kept current like the other pre-aggregates: sql/ingest/merge_marks.sql and sql/commands/auth/retention_purge.sql
--- recompute the weeks of the days they touch with pupil_week_rollup (sql/measures/pupil_week_rollup.sql);
--- this migration fills it once from the pupil-days already held (the same sums).
+-- recompute the weeks of the days they touch with pupil_week_rollup (sql/rules/pupil_days.sql); this
+-- migration fills it once from the pupil-days already held, with the same macro.
 -- week: the Monday; days: pupil-days with any mark; first_possible / last_possible: the first and last day
 -- with a possible session (NULL if none); the session counts as in pupil_day_totals.
 CREATE TABLE pupil_week_totals (
@@ -24,10 +24,5 @@ CREATE TABLE pupil_week_totals (
 );
 
 INSERT INTO pupil_week_totals
-SELECT school_urn, pupil_id, date_trunc('week', date)::DATE AS week,
-	count(*), sum(sessions), sum(possible), sum(present), sum(aea), sum(authorised), sum(unauthorised), sum(missing),
-	sum(illness), sum(late), sum(late_after_close),
-	min(date) FILTER (WHERE possible > 0), max(date) FILTER (WHERE possible > 0)
-FROM pupil_day_totals
-GROUP BY school_urn, pupil_id, week
+SELECT * FROM pupil_week_rollup('pupil_day_totals')
 ORDER BY school_urn, week, pupil_id;

@@ -9,6 +9,7 @@ import { generateDemo } from '../../scripts/demo/generate';
 import { importFile } from '../../src/lib/server/ingest';
 import { exportParquet } from '../../src/lib/server/exports/parquet';
 import { measuresInDependencyOrder, resultRows, runFile, type Warehouse } from '../../src/lib/server/warehouse';
+import { sqlFolder } from '../../src/lib/server/warehouse/sql-files';
 import { freshWarehouse, rows, tempFile } from '../helpers/warehouse';
 
 let warehouse: Warehouse;
@@ -65,7 +66,9 @@ describe('export parquet', () => {
 
 	it('gives the same measures over the Parquet as the warehouse', async () => {
 		const { conn } = await readBack();
-		for (const file of ['schema/003_macros', 'schema/005_cohort_macros', ...measuresInDependencyOrder()]) await runFile(conn, file);
+		// as README's Parquet export section says: the macros, the rules (sql/rules), then the measures
+		for (const file of ['schema/003_macros', 'schema/005_cohort_macros', ...sqlFolder('rules'), ...measuresInDependencyOrder()])
+			await runFile(conn, file);
 		const params = { from: '2024-09-01', to: '2025-08-31', school: null, year_group: null, cohort_dimension: null, cohort_value: null };
 		for (const report of ['reports/summary', 'reports/weekday', 'reports/codes', 'reports/pupils']) {
 			const fromParquet = await runFile(conn, report, params);

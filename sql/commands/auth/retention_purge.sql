@@ -4,17 +4,15 @@ WHERE h.school_urn = x.school_urn AND h.pupil_id = x.pupil_id AND h.date = x.dat
 DELETE FROM marks m USING retention_expired x
 WHERE m.school_urn = x.school_urn AND m.pupil_id = x.pupil_id AND m.date = x.date AND m.session = x.session;
 -- the pre-aggregates of the days purged (sql/schema/040_pre_aggregates.sql, 041), recomputed from what remains
+-- (pupil_day_rollup: sql/rules/pupil_days.sql)
 DELETE FROM pupil_day_totals d USING retention_expired x
 WHERE d.school_urn = x.school_urn AND d.pupil_id = x.pupil_id AND d.date = x.date;
 INSERT INTO pupil_day_totals
-SELECT m.school_urn, m.pupil_id, m.date, count(*), count(*) FILTER (WHERE c.counts_in_possible),
-	count(*) FILTER (WHERE c.category = 'present'), count(*) FILTER (WHERE c.category = 'aea'),
-	count(*) FILTER (WHERE c.category = 'authorised'), count(*) FILTER (WHERE c.category = 'unauthorised'),
-	count(*) FILTER (WHERE m.code IN ('G', 'N', 'O')), count(*) FILTER (WHERE m.code = 'I'),
-	count(*) FILTER (WHERE m.code = 'L'), count(*) FILTER (WHERE m.code = 'U')
-FROM marks m JOIN codes c ON c.code = m.code
-SEMI JOIN retention_expired x ON x.school_urn = m.school_urn AND x.pupil_id = m.pupil_id AND x.date = m.date
-GROUP BY m.school_urn, m.pupil_id, m.date;
+WITH remaining_marks AS (
+	SELECT m.* FROM marks m
+	SEMI JOIN retention_expired x ON x.school_urn = m.school_urn AND x.pupil_id = m.pupil_id AND x.date = m.date
+)
+SELECT * FROM pupil_day_rollup('remaining_marks');
 DELETE FROM school_day_totals d USING retention_expired x WHERE d.school_urn = x.school_urn AND d.date = x.date;
 INSERT INTO school_day_totals
 SELECT d.school_urn, d.date, sum(d.possible)::INTEGER FROM pupil_day_totals d

@@ -8,13 +8,13 @@
 -- with a possible session; per_100 = the code's sessions * 100 / the year group's possible sessions.
 WITH pupil_codes AS (
 	-- each pupil's sessions of each code (a few rows per pupil), before the year groups
-	SELECT pupil_id, code, counts_in_possible, count(*) AS sessions
+	SELECT pupil_id, code, possible, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	GROUP BY ALL
 ),
 m AS (
-	SELECT m.pupil_id, m.code, m.counts_in_possible, m.sessions,
+	SELECT m.pupil_id, m.code, m.possible, m.sessions,
 		coalesce(g.value, 'Not recorded') AS year_group, coalesce(g.sort_key, 99) AS year_group_sort
 	FROM pupil_codes m
 	LEFT JOIN (SELECT pupil_id, value, sort_key FROM pupil_cohorts($from::DATE) WHERE dimension = 'year_group') g
@@ -22,10 +22,10 @@ m AS (
 ),
 year_groups AS (
 	SELECT year_group, min(year_group_sort) AS year_group_sort,
-		count(DISTINCT pupil_id) FILTER (WHERE counts_in_possible) AS pupils_on_roll,
-		sum(sessions) FILTER (WHERE counts_in_possible)::BIGINT AS possible_sessions
+		count(DISTINCT pupil_id) FILTER (WHERE possible) AS pupils_on_roll,
+		sum(sessions) FILTER (WHERE possible)::BIGINT AS possible_sessions
 	FROM m GROUP BY year_group
-	HAVING sum(sessions) FILTER (WHERE counts_in_possible) > 0
+	HAVING sum(sessions) FILTER (WHERE possible) > 0
 ),
 holiday_codes AS (
 	SELECT 'G' AS code UNION ALL SELECT 'H' WHERE EXISTS (SELECT 1 FROM m WHERE code = 'H')

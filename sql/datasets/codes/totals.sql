@@ -8,21 +8,21 @@
 -- not-possible codes, which are outside that total).
 WITH m AS (
 	-- each pupil's sessions of each code (a few rows per pupil)
-	SELECT pupil_id, code, counts_in_possible, count(*) AS sessions
+	SELECT pupil_id, code, possible, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	GROUP BY ALL
 ),
-possible AS (SELECT coalesce(sum(sessions) FILTER (WHERE counts_in_possible), 0)::BIGINT AS n FROM m)
+possible AS (SELECT coalesce(sum(m.sessions) FILTER (WHERE m.possible), 0)::BIGINT AS n FROM m)
 SELECT
 	m.code::VARCHAR AS code,
 	c.meaning,
 	c.category::VARCHAR AS category,
 	sum(m.sessions)::INTEGER AS sessions,
 	count(*)::INTEGER AS pupils,
-	CASE WHEN c.counts_in_possible THEN sum(m.sessions)::BIGINT::DOUBLE / nullif(any_value(p.n), 0) END AS share_of_possible
+	CASE WHEN m.possible THEN sum(m.sessions)::BIGINT::DOUBLE / nullif(any_value(p.n), 0) END AS share_of_possible
 FROM m
 JOIN codes c ON c.code = m.code
 CROSS JOIN possible p
-GROUP BY m.code, c.meaning, c.category, c.counts_in_possible
+GROUP BY m.code, c.meaning, c.category, m.possible
 ORDER BY m.code;

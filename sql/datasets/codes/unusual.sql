@@ -16,7 +16,7 @@ WITH pupil_codes AS (
 	SELECT pupil_id, code, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-	WHERE counts_in_possible
+	WHERE possible
 	GROUP BY ALL
 ),
 pupil_possible AS (SELECT pupil_id, sum(sessions)::BIGINT AS possible FROM pupil_codes GROUP BY ALL),

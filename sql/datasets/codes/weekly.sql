@@ -6,7 +6,7 @@
 -- (among the filtered marks), so that short weeks (half-term, bank holidays) can be told apart.
 WITH m AS (
 	-- per day and code first (a few thousand rows), then per week
-	SELECT date, code, counts_in_possible, count(*) AS sessions
+	SELECT date, code, possible, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	GROUP BY ALL
@@ -17,7 +17,7 @@ counts AS (
 ),
 weeks AS (
 	SELECT date_trunc('week', date)::DATE AS week,
-		count(DISTINCT date) FILTER (WHERE counts_in_possible)::INTEGER AS school_days
+		count(DISTINCT date) FILTER (WHERE possible)::INTEGER AS school_days
 	FROM m GROUP BY ALL
 ),
 used AS (SELECT DISTINCT code FROM counts)

@@ -7,8 +7,8 @@
 -- percentage points (group minus rest, group minus national).
 -- Rules: every rate is built once from summed parts (absent / possible, flagged pupils / pupils), never an
 -- average of rates. The rest of school is everyone in scope who is not in the group (pupils whose value of
--- the dimension is unknown included): the scope's totals minus the group's. Persistent: absent × 10 ≥
--- possible; severe: absent × 2 ≥ possible (pupil_absence). National: England, state-funded primary,
+-- the dimension is unknown included): the scope's totals minus the group's. Persistent and severe: pupil_absence's
+-- (is_persistent, is_severe: sql/rules/absence_thresholds.sql). National: England, state-funded primary,
 -- secondary and special, the 'FSM eligibility' and 'SEN provision' breakdowns (their values are the labels
 -- of pupil_cohorts), for the academic year of $from; a 'Full academic year' figure is preferred, else the
 -- latest time_identifier of that year; national_period and national_source say which. No national figure
@@ -43,44 +43,24 @@ grouped AS (
 	WHERE $dimension::VARCHAR IS NULL OR c.dimension = $dimension::VARCHAR
 	GROUP BY c.dimension, c.value
 ),
-national AS (
-	SELECT CASE breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
-		breakdown_value AS value, measure, value_percent / 100 AS figure,
-		period || ', ' || time_identifier || ', to ' || strftime(period_end, '%-d %b %Y') AS period, source
-	FROM benchmarks
-	WHERE geographic_level = 'National'
-		AND school_type = 'State-funded primary secondary and special'
-		AND breakdown IN ('FSM eligibility', 'SEN provision')
-		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
-		AND period = academic_year_label($from::DATE)
+-- the published figures for the FSM and SEN groups (benchmark_figures: sql/rules/benchmarks.sql), England's and
+-- those of the local authority of the school(s) in scope (la_of), for the academic year of $from
+figures AS (
+	SELECT n.place, CASE n.breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
+		n.breakdown_value AS value, n.measure, n.value AS figure, n.area,
+		n.period || ', ' || n.time_identifier || ', to ' || strftime(n.period_end, '%-d %b %Y') AS period, n.source
+	FROM (SELECT la_of(la_code) AS la_code FROM schools WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER) s,
+		benchmark_figures(s.la_code, 'State-funded primary secondary and special') n
+	WHERE n.breakdown IN ('FSM eligibility', 'SEN provision')
+		AND n.measure IN ('overall_absence_rate', 'persistent_absence_percent')
+		AND n.period = academic_year_label($from::DATE)
 		-- a national group is all of England's pupils in it: no match for a group within a year group or cohort
 		AND $year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL
 	QUALIFY row_number() OVER (
-		PARTITION BY breakdown, breakdown_value, measure
-		ORDER BY CASE time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
+		PARTITION BY n.place, n.breakdown, n.breakdown_value, n.measure
+		ORDER BY CASE n.time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
 			WHEN 'Autumn and spring term' THEN 3 WHEN 'Spring term' THEN 4 WHEN 'Autumn term' THEN 5 ELSE 6 END,
-			origin = 'shipped', time_identifier) = 1
-),
--- the same from imported figures for the local authority of the school(s) in scope (one LA for all of them)
-local_figures AS (
-	SELECT CASE breakdown WHEN 'FSM eligibility' THEN 'fsm' ELSE 'sen' END AS dimension,
-		breakdown_value AS value, measure, value_percent / 100 AS figure, area,
-		period || ', ' || time_identifier || ', to ' || strftime(period_end, '%-d %b %Y') AS period, source
-	FROM benchmarks
-	WHERE geographic_level = 'Local authority'
-		AND area_code = (SELECT CASE WHEN count(DISTINCT la_code) = 1 AND count(la_code) = count(*) THEN min(la_code) END
-			FROM schools WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER)
-		AND school_type = 'State-funded primary secondary and special'
-		AND breakdown IN ('FSM eligibility', 'SEN provision')
-		AND measure IN ('overall_absence_rate', 'persistent_absence_percent')
-		AND period = academic_year_label($from::DATE)
-		-- a national group is all of England's pupils in it: no match for a group within a year group or cohort
-		AND $year_group::VARCHAR IS NULL AND $cohort_dimension::VARCHAR IS NULL
-	QUALIFY row_number() OVER (
-		PARTITION BY breakdown, breakdown_value, measure
-		ORDER BY CASE time_identifier WHEN 'Full academic year' THEN 1 WHEN 'Summer term' THEN 2
-			WHEN 'Autumn and spring term' THEN 3 WHEN 'Spring term' THEN 4 WHEN 'Autumn term' THEN 5 ELSE 6 END,
-			origin = 'shipped', time_identifier) = 1
+			n.origin = 'shipped', n.time_identifier) = 1
 )
 SELECT
 	g.dimension,
@@ -117,8 +97,8 @@ SELECT
 	la.area AS la_area
 FROM grouped g
 CROSS JOIN scope s
-LEFT JOIN national na ON na.dimension = g.dimension AND na.value = g.value AND na.measure = 'overall_absence_rate'
-LEFT JOIN national np ON np.dimension = g.dimension AND np.value = g.value AND np.measure = 'persistent_absence_percent'
-LEFT JOIN local_figures la ON la.dimension = g.dimension AND la.value = g.value AND la.measure = 'overall_absence_rate'
+LEFT JOIN figures na ON na.place = 'national' AND na.dimension = g.dimension AND na.value = g.value AND na.measure = 'overall_absence_rate'
+LEFT JOIN figures np ON np.place = 'national' AND np.dimension = g.dimension AND np.value = g.value AND np.measure = 'persistent_absence_percent'
+LEFT JOIN figures la ON la.place = 'la' AND la.dimension = g.dimension AND la.value = g.value AND la.measure = 'overall_absence_rate'
 ORDER BY list_position(['year_group', 'sex', 'fsm', 'pupil_premium', 'sen', 'eal', 'ethnicity', 'cla'], g.dimension),
 	g.sort_key, g.value;

@@ -15,24 +15,25 @@
 -- clipped to $from..$to moved back k years (all of each year unless From/To narrow the chosen one). Each
 -- year reads the pupil-days through filtered_pupil_days with its own first day, so a year group filter means that
 -- year's year group (Year 7 in 2023/24 is that year's Year 7s).
--- Rules: absent = authorised + unauthorised; every rate is built once from summed parts. Persistent: absent
--- × 10 ≥ possible; severe: absent × 2 ≥ possible, per pupil over the period itself (pupil_absence's rule).
+-- Rules: absent = authorised + unauthorised; every rate is built once from summed parts. Persistent and severe:
+-- is_persistent, is_severe (sql/rules/absence_thresholds.sql), per pupil over the period itself (pupil_absence's).
 -- Half-terms come from half_terms() (sql/datasets/overview/half_terms.sql: imported term dates, else inferred
 -- from the register), each school's marks by its own calendar; a term is its half-terms; a year is every
 -- mark of the year, so marks on days outside every half-term count in the year only. The trust
 -- ($school NULL) groups its schools' half-terms by name.
 -- National: national_benchmarks, England, period = the academic year label; time_identifier 'Full academic
 -- year' for a year, '<Term> term' ('Autumn term') for a term, none for half-terms; only when the period
--- is covered whole (From/To do not cut into it). school_type from the phase of the school(s) in scope:
--- all 'Primary' → 'State-funded primary', all 'Secondary' → 'State-funded secondary', else 'State-funded
--- primary secondary and special'. Breakdown 'Total' / 'All pupils'; with an FSM or SEN cohort filter the
--- 'FSM eligibility' / 'SEN provision' figure for that group; with a year group or any other cohort filter
--- there is no national figure for the group, so none is given. Missing figures are NULL, never borrowed
--- from another period or phase; national_source and national_period say which release and period,
--- national_school_type which school type was looked for (on every row, found or not). national_period ends
--- with the last day the published period covers ('2024/25, autumn term, to 31 Dec 2024'). Imported figures
--- (a newer release) stand over shipped ones (the benchmarks view). la_*: the same for the local authority
--- of the school(s) in scope, where imported figures name its LA (schools.la_code = area_code).
+-- is covered whole (From/To do not cut into it). school_type: school_type_of the school(s) in scope (all
+-- 'Primary' → 'State-funded primary', all 'Secondary' → 'State-funded secondary', else 'State-funded
+-- primary secondary and special'; the figures: benchmark_figures, sql/rules/benchmarks.sql). Breakdown
+-- 'Total' / 'All pupils'; with an FSM or SEN cohort filter the 'FSM eligibility' / 'SEN provision' figure
+-- for that group; with a year group or any other cohort filter there is no national figure for the group,
+-- so none is given. Missing figures are NULL, never borrowed from another period or phase; national_source
+-- and national_period say which release and period, national_school_type which school type was looked for
+-- (on every row, found or not). national_period ends with the last day the published period covers
+-- ('2024/25, autumn term, to 31 Dec 2024'). Imported figures (a newer release) stand over shipped ones (the
+-- benchmarks view). la_*: the same for the local authority of the school(s) in scope (la_of), where imported
+-- figures name its LA (schools.la_code = area_code).
 WITH
 -- the chosen year's last marked day (the register's last day, or the end of the chosen dates): while it is
 -- before 1 July the year is under way
@@ -189,8 +190,8 @@ periods AS (
 		sum(possible)::BIGINT AS possible_sessions,
 		sum(authorised)::BIGINT AS authorised_sessions,
 		sum(unauthorised)::BIGINT AS unauthorised_sessions,
-		count(*) FILTER (WHERE (authorised + unauthorised) * 10 >= possible)::INTEGER AS persistent_pupils,
-		count(*) FILTER (WHERE (authorised + unauthorised) * 2 >= possible)::INTEGER AS severe_pupils,
+		count(*) FILTER (WHERE is_persistent(authorised + unauthorised, possible))::INTEGER AS persistent_pupils,
+		count(*) FILTER (WHERE is_severe(authorised + unauthorised, possible))::INTEGER AS severe_pupils,
 		min(first_day) AS start_date,
 		max(last_day) AS end_date
 	FROM pupil_periods
@@ -210,12 +211,10 @@ calendar_periods AS (
 	SELECT 'year', academic_year, NULL, NULL, NULL, string_agg(DISTINCT source, ' and ' ORDER BY source)
 	FROM calendar GROUP BY academic_year
 ),
-school_type AS (
-	SELECT CASE
-			WHEN count(DISTINCT coalesce(lower(trim(phase)), '')) = 1 AND min(lower(trim(phase))) = 'primary' THEN 'State-funded primary'
-			WHEN count(DISTINCT coalesce(lower(trim(phase)), '')) = 1 AND min(lower(trim(phase))) = 'secondary' THEN 'State-funded secondary'
-			ELSE 'State-funded primary secondary and special'
-		END AS school_type
+-- the school type and local authority of the school(s) in scope (school_type_of, la_of) and the published
+-- figures for them (benchmark_figures: sql/rules/benchmarks.sql), for the breakdown the filters ask for, by period
+scope AS (
+	SELECT school_type_of(phase) AS school_type, la_of(la_code) AS la_code
 	FROM schools
 	WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER
 ),
@@ -228,42 +227,19 @@ breakdown AS (
 		END AS breakdown,
 		CASE WHEN $cohort_dimension::VARCHAR IS NULL THEN 'All pupils' ELSE $cohort_value::VARCHAR END AS breakdown_value
 ),
-national AS (
-	SELECT n.period, n.time_identifier,
-		max(n.value_percent) FILTER (WHERE n.measure = 'overall_absence_rate') / 100 AS overall,
-		max(n.value_percent) FILTER (WHERE n.measure = 'authorised_absence_rate') / 100 AS authorised,
-		max(n.value_percent) FILTER (WHERE n.measure = 'unauthorised_absence_rate') / 100 AS unauthorised,
-		max(n.value_percent) FILTER (WHERE n.measure = 'persistent_absence_percent') / 100 AS persistent,
-		max(n.value_percent) FILTER (WHERE n.measure = 'severe_absence_percent') / 100 AS severe,
-		string_agg(DISTINCT n.source, '; ' ORDER BY n.source) AS source,
-		max(n.period_end) AS period_end
-	FROM benchmarks n, school_type st, breakdown b
-	WHERE n.geographic_level = 'National' AND n.school_type = st.school_type
-		AND n.breakdown = b.breakdown AND n.breakdown_value = b.breakdown_value
-	GROUP BY n.period, n.time_identifier
-),
--- the local authority of the school(s) in scope (one LA for all of them, else none), and its figures for the
--- same period, school type and group where imported (benchmarks rows of geographic_level 'Local authority'
--- whose area_code is the schools file's LA)
-school_la AS (
-	SELECT CASE WHEN count(DISTINCT la_code) = 1 AND count(la_code) = count(*) THEN min(la_code) END AS la_code
-	FROM schools
-	WHERE $school::INTEGER IS NULL OR urn = $school::INTEGER
-),
-local_figures AS (
-	SELECT n.period, n.time_identifier,
-		max(n.value_percent) FILTER (WHERE n.measure = 'overall_absence_rate') / 100 AS overall,
-		max(n.value_percent) FILTER (WHERE n.measure = 'authorised_absence_rate') / 100 AS authorised,
-		max(n.value_percent) FILTER (WHERE n.measure = 'unauthorised_absence_rate') / 100 AS unauthorised,
-		max(n.value_percent) FILTER (WHERE n.measure = 'persistent_absence_percent') / 100 AS persistent,
-		max(n.value_percent) FILTER (WHERE n.measure = 'severe_absence_percent') / 100 AS severe,
+figures AS (
+	SELECT n.place, n.period, n.time_identifier,
+		max(n.value) FILTER (WHERE n.measure = 'overall_absence_rate') AS overall,
+		max(n.value) FILTER (WHERE n.measure = 'authorised_absence_rate') AS authorised,
+		max(n.value) FILTER (WHERE n.measure = 'unauthorised_absence_rate') AS unauthorised,
+		max(n.value) FILTER (WHERE n.measure = 'persistent_absence_percent') AS persistent,
+		max(n.value) FILTER (WHERE n.measure = 'severe_absence_percent') AS severe,
 		string_agg(DISTINCT n.source, '; ' ORDER BY n.source) AS source,
 		max(n.area) AS area,
 		max(n.period_end) AS period_end
-	FROM benchmarks n, school_type st, breakdown b, school_la la
-	WHERE n.geographic_level = 'Local authority' AND n.area_code = la.la_code AND n.school_type = st.school_type
-		AND n.breakdown = b.breakdown AND n.breakdown_value = b.breakdown_value
-	GROUP BY n.period, n.time_identifier
+	FROM scope s, breakdown b, benchmark_figures(s.la_code, s.school_type) n
+	WHERE n.breakdown = b.breakdown AND n.breakdown_value = b.breakdown_value
+	GROUP BY n.place, n.period, n.time_identifier
 ),
 labelled AS (
 	SELECT p.*, w.academic_year, w.year_start,
@@ -307,7 +283,7 @@ SELECT
 	n.severe AS national_severe_percent,
 	n.source AS national_source,
 	CASE WHEN n.period IS NOT NULL THEN n.period || ', ' || lower(n.time_identifier) || ', to ' || strftime(n.period_end, '%-d %b %Y') END AS national_period,
-	st.school_type AS national_school_type,
+	sc.school_type AS national_school_type,
 	la.overall AS la_overall_absence_rate,
 	la.authorised AS la_authorised_absence_rate,
 	la.unauthorised AS la_unauthorised_absence_rate,
@@ -317,9 +293,9 @@ SELECT
 	CASE WHEN la.period IS NOT NULL THEN la.period || ', ' || lower(la.time_identifier) || ', to ' || strftime(la.period_end, '%-d %b %Y') END AS la_period,
 	la.area AS la_area
 FROM labelled l
-CROSS JOIN school_type st
-LEFT JOIN national n ON n.period = l.academic_year AND n.time_identifier = l.time_identifier
-LEFT JOIN local_figures la ON la.period = l.academic_year AND la.time_identifier = l.time_identifier
+CROSS JOIN scope sc
+LEFT JOIN figures n ON n.place = 'national' AND n.period = l.academic_year AND n.time_identifier = l.time_identifier
+LEFT JOIN figures la ON la.place = 'la' AND la.period = l.academic_year AND la.time_identifier = l.time_identifier
 WHERE $grains::VARCHAR IS NULL OR list_contains(string_split($grains::VARCHAR, ','), l.grain)
 ORDER BY l.year_start, CASE l.grain WHEN 'half_term' THEN 1 WHEN 'term' THEN 2 WHEN 'year' THEN 3 ELSE 4 END,
 	l.calendar_start NULLS LAST, l.period_label;

@@ -9,17 +9,17 @@
 SELECT
 	isodow(m.date)::INTEGER AS weekday_number,
 	['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][isodow(m.date)] AS weekday,
-	count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible_sessions,
-	count(*) FILTER (WHERE m.code = 'L')::INTEGER AS late_sessions,
-	count(*) FILTER (WHERE m.code = 'U')::INTEGER AS late_after_close_sessions,
-	count(*) FILTER (WHERE m.code = 'L') * 100.0 / count(*) FILTER (WHERE m.counts_in_possible) AS late_per_100,
-	count(*) FILTER (WHERE m.code = 'U') * 100.0 / count(*) FILTER (WHERE m.counts_in_possible) AS late_after_close_per_100,
-	avg(m.minutes_late) FILTER (WHERE m.code = 'L')::DOUBLE AS avg_minutes_late,
-	avg(m.minutes_late) FILTER (WHERE m.code = 'U')::DOUBLE AS avg_minutes_after_close,
-	count(m.minutes_late) FILTER (WHERE m.code IN ('L', 'U'))::INTEGER AS minutes_recorded,
-	count(m.minutes_late) FILTER (WHERE m.code = 'L')::INTEGER AS late_minutes_recorded
+	count(*) FILTER (WHERE m.possible)::INTEGER AS possible_sessions,
+	count(*) FILTER (WHERE m.late)::INTEGER AS late_sessions,
+	count(*) FILTER (WHERE m.late_after_close)::INTEGER AS late_after_close_sessions,
+	count(*) FILTER (WHERE m.late) * 100.0 / count(*) FILTER (WHERE m.possible) AS late_per_100,
+	count(*) FILTER (WHERE m.late_after_close) * 100.0 / count(*) FILTER (WHERE m.possible) AS late_after_close_per_100,
+	avg(m.minutes_late) FILTER (WHERE m.late)::DOUBLE AS avg_minutes_late,
+	avg(m.minutes_late) FILTER (WHERE m.late_after_close)::DOUBLE AS avg_minutes_after_close,
+	count(m.minutes_late) FILTER (WHERE m.late OR m.late_after_close)::INTEGER AS minutes_recorded,
+	count(m.minutes_late) FILTER (WHERE m.late)::INTEGER AS late_minutes_recorded
 FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 	cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 GROUP BY isodow(m.date)
-HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+HAVING count(*) FILTER (WHERE m.possible) > 0
 ORDER BY weekday_number;

@@ -10,17 +10,17 @@
 -- ones alone, the weight for combining avg_minutes_late across rows).
 WITH m AS (
 	-- per pupil first (a row per pupil rather than per mark), then per year group
-	SELECT pupil_id,
-		count(*) FILTER (WHERE counts_in_possible) AS possible,
-		count(*) FILTER (WHERE code = 'L') AS late,
-		count(*) FILTER (WHERE code = 'U') AS late_after_close,
-		sum(minutes_late) FILTER (WHERE code = 'L') AS late_minutes,
-		count(minutes_late) FILTER (WHERE code = 'L') AS late_minutes_recorded,
-		sum(minutes_late) FILTER (WHERE code = 'U') AS after_close_minutes,
-		count(minutes_late) FILTER (WHERE code = 'U') AS after_close_minutes_recorded
+	SELECT m.pupil_id,
+		count(*) FILTER (WHERE m.possible) AS possible,
+		count(*) FILTER (WHERE m.late) AS late,
+		count(*) FILTER (WHERE m.late_after_close) AS late_after_close,
+		sum(m.minutes_late) FILTER (WHERE m.late) AS late_minutes,
+		count(m.minutes_late) FILTER (WHERE m.late) AS late_minutes_recorded,
+		sum(m.minutes_late) FILTER (WHERE m.late_after_close) AS after_close_minutes,
+		count(m.minutes_late) FILTER (WHERE m.late_after_close) AS after_close_minutes_recorded
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
-		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-	GROUP BY pupil_id
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
+	GROUP BY m.pupil_id
 )
 SELECT
 	coalesce(g.value, 'Not recorded') AS year_group,

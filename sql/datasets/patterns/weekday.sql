@@ -4,16 +4,16 @@
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value)
 -- and $split, a pupil_cohorts dimension ('fsm', 'sen', …) or NULL for one group, 'All pupils'. Groups are
 -- as of $from, like every cohort filter; pupils with no value in the dimension form 'Not recorded'.
--- Rule: possible = marks whose code counts in possible sessions; absent = authorised + unauthorised codes;
+-- Rule: possible = marks whose code counts in possible sessions; absent = authorised + unauthorised codes (code_flags);
 -- absence_rate = absent / possible, from the summed parts of the cell. group_pupils counts the pupils of
 -- the group with at least one possible session in the range. Marks are summed per pupil, weekday and
 -- session first, then per group.
 WITH per_pupil AS (
-	SELECT pupil_id, isodow(date)::INTEGER AS weekday_number, session,
-		count(*) FILTER (WHERE counts_in_possible) AS possible,
-		count(*) FILTER (WHERE category IN ('authorised', 'unauthorised')) AS absent
+	SELECT m.pupil_id, isodow(m.date)::INTEGER AS weekday_number, m.session,
+		count(*) FILTER (WHERE m.possible) AS possible,
+		count(*) FILTER (WHERE m.absent) AS absent
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
-		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 	GROUP BY ALL
 ),
 grouped AS (

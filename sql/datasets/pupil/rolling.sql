@@ -9,13 +9,13 @@
 WITH days AS (
 	SELECT
 		m.date,
-		count(*) FILTER (WHERE m.counts_in_possible)::INTEGER AS possible_sessions,
-		count(*) FILTER (WHERE m.category IN ('authorised', 'unauthorised'))::INTEGER AS absent_sessions
+		count(*) FILTER (WHERE m.possible)::INTEGER AS possible_sessions,
+		count(*) FILTER (WHERE m.absent)::INTEGER AS absent_sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 	WHERE m.pupil_id = (SELECT pupil_id FROM pupils WHERE upn = $upn::VARCHAR)
 	GROUP BY m.date
-	HAVING count(*) FILTER (WHERE m.counts_in_possible) > 0
+	HAVING count(*) FILTER (WHERE m.possible) > 0
 ),
 windows AS (
 	SELECT

@@ -3,8 +3,8 @@
 -- are the same. Grain: one row per school enrolment of the pupil with a possible session in the range
 -- (none when the pupil has no possible session). Units: sessions (two a day), minutes.
 -- absence_rate = (authorised + unauthorised) / possible; attendance_rate = 1 - absence_rate (present and
--- approved educational activity); days_missed = absent sessions / 2. persistent: absent * 10 >= possible;
--- severe: absent * 2 >= possible (integers compared). late (L, before registers closed: present) and
+-- approved educational activity); days_missed = absent sessions / 2. persistent, severe: pupil_absence's
+-- (is_persistent, is_severe: sql/rules/absence_thresholds.sql). late (L, before registers closed: present) and
 -- late_after_close (U: unauthorised absence) with the minutes late the register recorded.
 -- Parameters: $upn and the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension,
 -- $cohort_value), applied by filtered_marks: a pupil outside the chosen year group or cohort has no row.
@@ -15,8 +15,8 @@ late AS (
 	SELECT
 		m.school_urn,
 		m.pupil_id,
-		coalesce(sum(m.minutes_late) FILTER (WHERE m.code = 'L'), 0)::INTEGER AS late_minutes,
-		coalesce(sum(m.minutes_late) FILTER (WHERE m.code = 'U'), 0)::INTEGER AS late_after_close_minutes
+		coalesce(sum(m.minutes_late) FILTER (WHERE m.late), 0)::INTEGER AS late_minutes,
+		coalesce(sum(m.minutes_late) FILTER (WHERE m.late_after_close), 0)::INTEGER AS late_after_close_minutes
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 	WHERE m.pupil_id = (SELECT pupil_id FROM chosen)
