@@ -1,7 +1,7 @@
 import { checkWindow, IMPACT_COLUMNS, runImpact } from '../../src/lib/server/impact';
 import { isListName, LISTS, runList } from '../../src/lib/server/lists';
 import { isReportName, parseCohort, REPORTS, runReport } from '../../src/lib/server/reports';
-import { toCsv } from '../../src/lib/server/reports/format';
+import { toCsv } from '../../src/lib/csv';
 import { openWarehouse, schoolOption } from './common';
 
 export async function mainReport(

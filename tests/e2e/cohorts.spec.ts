@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface Summary {
@@ -8,7 +9,8 @@ interface Summary {
 	persistent_pupils: number;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+// as catalog/format shows a percentage (23/80 is 28.8%)
+const pct = (f: number) => percent(f);
 const DIMENSIONS = ['year_group', 'sex', 'fsm', 'pupil_premium', 'sen', 'eal', 'ethnicity', 'cla'];
 
 /** Waits until every dimension's chart and the crossed heat map have their data. */

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface Summary {
@@ -8,7 +9,8 @@ interface Summary {
 	severe_pupils: number;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+// as catalog/format shows a percentage (23/80 is 28.8%)
+const pct = (f: number) => percent(f);
 
 test('the first page shows the warehouse summary the CLI reports', async ({ page }) => {
 	await page.goto('/');

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface ImpactRow {
@@ -12,7 +13,7 @@ interface ImpactRow {
 }
 
 /** A relative change as the page words it: "30.5% less", "12.0% more". */
-const change = (v: number) => `${(Math.abs(v) * 100).toFixed(1)}% ${v < 0 ? 'less' : 'more'}`;
+const change = (v: number) => `${percent(Math.abs(v))} ${v < 0 ? 'less' : 'more'}`;
 
 /** The range the filter bar shows (the CLI is given the same). */
 async function range(page: Page): Promise<string[]> {

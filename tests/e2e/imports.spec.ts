@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 const SAMPLE = 'tests/fixtures/samples/register-long-2024-25-autumn.csv';
@@ -55,7 +56,7 @@ test('an uploaded register lands: its counts, the history, and its marks on a pu
 	// the marks are there: the sample pupil's page for 2024/25
 	await page.goto(`/pupils/${SAMPLE_PUPIL}?school=${school}&year=2024%2F25`);
 	await expect(page.getByTestId('possible-sessions')).toHaveText(row.possible_sessions.toLocaleString('en-GB'));
-	await expect(page.getByTestId('absence-rate')).toHaveText(`${(row.absence_rate * 100).toFixed(1)}%`);
+	await expect(page.getByTestId('absence-rate')).toHaveText(percent(row.absence_rate));
 	await expect(page.locator('[data-testid="chart-calendar"][data-state="ready"]')).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/imports-pupil.png', fullPage: true });
 

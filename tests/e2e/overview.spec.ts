@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { absenceShares, decimal, percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface Summary {
@@ -10,7 +11,9 @@ interface Summary {
 	persistent_pupils: number;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+// figures as catalog/format shows them (23/80 is 28.8%); attendance is 100% − overall absence as shown
+const pct = (f: number) => percent(f);
+const attendance = (overall: number) => percent(absenceShares({ overall }).attendance);
 /** '2024/25' → its first and last days. */
 const bounds = (year: string) => {
 	const start = Number(year.slice(0, 4));
@@ -36,11 +39,11 @@ test('the overview shows each year against the CLI figures, and follows the acad
 	const [from, to] = bounds(latest);
 	const summary = cliJson('report', 'summary', '--from', from, '--to', to) as Summary;
 	await expect(page.getByRole('heading', { name: new RegExp(`^${latest.replace('/', '\\/')}`) })).toBeVisible();
-	await expect(page.getByTestId('headline-attendance')).toHaveText(pct(1 - summary.overall_absence_rate));
+	await expect(page.getByTestId('headline-attendance')).toHaveText(attendance(summary.overall_absence_rate));
 	const days = (summary.authorised_sessions + summary.unauthorised_sessions) / 2 / summary.pupils;
-	await expect(page.getByTestId('headline-days')).toHaveText(days.toFixed(1));
+	await expect(page.getByTestId('headline-days')).toHaveText(decimal(days));
 	await expect(page.getByTestId('headline-persistent')).toHaveText(pct(summary.persistent_pupils / summary.pupils));
-	await expect(page.getByTestId('headline-sentence')).toContainText(`Attendance in ${latest} is ${pct(1 - summary.overall_absence_rate)}`);
+	await expect(page.getByTestId('headline-sentence')).toContainText(`Attendance in ${latest} is ${attendance(summary.overall_absence_rate)}`);
 	// three years of half-terms in the chart's table alternative
 	await page.locator('[data-testid="chart-attendance"] summary').click();
 	await expect(page.locator('[data-testid="chart-attendance"] tbody tr').first()).toBeVisible();
@@ -56,7 +59,7 @@ test('the overview shows each year against the CLI figures, and follows the acad
 	await expect(page.getByTestId('headline-sentence')).not.toHaveText(sentence ?? '');
 	const [from2, to2] = bounds(before);
 	const earlier = cliJson('report', 'summary', '--from', from2, '--to', to2) as Summary;
-	await expect(page.getByTestId('headline-attendance')).toHaveText(pct(1 - earlier.overall_absence_rate));
+	await expect(page.getByTestId('headline-attendance')).toHaveText(attendance(earlier.overall_absence_rate));
 	await page.screenshot({ path: 'test-results/screenshots/overview-year.png', fullPage: true });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { absenceShares, percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 const SHOTS = 'test-results/screenshots';
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
 /** Anything shaped like a UPN (a letter and 12 digits): the pack must hold none. */
 const UPN = /\b[A-Z]\d{12}\b/;
 
@@ -28,7 +28,8 @@ test('the pack shows a school’s half-term against the CLI’s figures, with se
 	const to = (await page.getByTestId('pack-data-to').getAttribute('data-date'))!;
 	const summary = cliJson('report', 'summary', '--from', chosen, '--to', to, '--school', urn!) as { overall_absence_rate: number };
 	const attendance = page.getByTestId('pack-headline').locator('tr[data-measure="attendance_rate"] td').first();
-	await expect(attendance).toHaveText(pct(1 - summary.overall_absence_rate));
+	// attendance as catalog/format shows it: 100% − overall absence as shown
+	await expect(attendance).toHaveText(percent(absenceShares({ overall: summary.overall_absence_rate }).attendance));
 	await expect(page.getByTestId('pack-sentences')).toBeVisible();
 	await expect(page.getByTestId('pack-metric-version')).not.toBeEmpty();
 	expect(await page.locator('main').innerText()).not.toMatch(UPN);

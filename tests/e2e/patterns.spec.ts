@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface WeekdayRow {
@@ -9,7 +10,8 @@ interface WeekdayRow {
 	absence_rate: number;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+// as catalog/format shows a percentage (23/80 is 28.8%)
+const pct = (f: number) => percent(f);
 
 /** The rate the weekday chart's table gives for one weekday and session (opens the table). */
 async function tableRate(card: Locator, page: Page, weekday: string, session: string, group?: string): Promise<string> {

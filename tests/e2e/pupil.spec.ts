@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { percent } from '../../src/lib/catalog/format';
 import { cliJson } from './cli';
 
 interface PupilRow {
@@ -11,7 +12,8 @@ interface PupilRow {
 	severe: boolean;
 }
 
-const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+// as catalog/format shows a percentage (23/80 is 28.8%)
+const pct = (f: number) => percent(f);
 const n = (x: number) => x.toLocaleString('en-GB');
 
 /** Waits until the page's charts have their data. */

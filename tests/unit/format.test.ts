@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-	absenceShares, attendanceShown, between, cell, change, comparePoints, count, countOf, dateTime, dayDate, days, decimal, fileSize,
-	longDate, mediumDate, minutes, multiple, percent, percentFigure, pointsBetween, pointsDiff, rate, round, roundPercent, sharesAddingUp,
-	shown, signed, signedPercent
+	absenceShares, attendanceShown, between, cell, change, comparePoints, count, countOf, dateTime, dayDate, days, decimal, figure, fileSize,
+	longDate, mediumDate, minutes, multiple, percent, percentFigure, pointsBetween, pointsDiff, rate, round, roundPercent, rowShares, sharesAddingUp,
+	shown, signed, signedPercent, targetText
 } from '../../src/lib/catalog/format';
 
 describe('percentages', () => {
@@ -15,6 +15,8 @@ describe('percentages', () => {
 		expect(percent(0.06249)).toBe('6.2%');
 		expect(percent(1 / 3, 2)).toBe('33.33%');
 		expect(percent(0.5, 0)).toBe('50%');
+		expect(targetText(96)).toBe('96%');
+		expect(targetText(94.5)).toBe('94.5%');
 		expect(roundPercent(1.005 / 100, 2)).toBe(1.01);
 		expect(round(2.25)).toBe(2.3);
 		expect(round(12.35)).toBe(12.4);
@@ -37,6 +39,8 @@ describe('percentages', () => {
 		expect(rate(3, 0)).toBe('–');
 		expect(percentFigure(null)).toBe('');
 		expect(percentFigure(23 / 80)).toBe('28.8');
+		expect(figure(1234.25)).toBe('1234.3');
+		expect(figure(undefined)).toBe('');
 		expect(count(null)).toBe('–');
 		expect(pointsBetween(0.5, null)).toBe('–');
 	});
@@ -117,6 +121,16 @@ describe('figures that add up', () => {
 		expect(percent(attendanceShown(0.9375))).toBe('93.7%');
 		expect(percent(attendanceShown(0.94123))).toBe('94.1%');
 		expect(attendanceShown(null)).toBeNull();
+	});
+
+	it('rounds a row’s attendance and absence columns together, keeping withheld ones', () => {
+		const row = { attendance_rate: 0.9372, overall_absence_rate: 0.0628, authorised_absence_rate: 0.0394, unauthorised_absence_rate: 0.0234, pupils: 80 };
+		const s = rowShares(row);
+		expect([s.attendance_rate, s.overall_absence_rate, s.authorised_absence_rate, s.unauthorised_absence_rate, s.pupils].map((v, i) => (i < 4 ? percent(v) : v)))
+			.toEqual(['93.7%', '6.3%', '4.0%', '2.3%', 80]);
+		expect(rowShares({ attendance_rate: null, overall_absence_rate: null })).toEqual({ attendance_rate: null, overall_absence_rate: null });
+		expect(rowShares({ attendance_rate: 0.9375 }).attendance_rate).toBe(0.937);
+		expect(rowShares(null)).toBeNull();
 	});
 
 	it('keeps what is known when a part is missing', () => {

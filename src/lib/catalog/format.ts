@@ -62,9 +62,19 @@ export function percent(fraction: Maybe, digits = 1): string {
 	return known(fraction) ? `${roundPercent(fraction, digits).toFixed(digits)}%` : UNKNOWN;
 }
 
+/** A number to `digits` decimal places without separators, for CSV cells ("3.0"); empty when unknown. */
+export function figure(value: Maybe, digits = 1): string {
+	return known(value) ? round(value, digits).toFixed(digits) : '';
+}
+
 /** A fraction's percentage without the sign, for CSV cells ("6.9"); empty when unknown. */
 export function percentFigure(fraction: Maybe, digits = 1): string {
 	return known(fraction) ? roundPercent(fraction, digits).toFixed(digits) : '';
+}
+
+/** A target as it was set, already a percentage: 96 → "96%", 94.5 → "94.5%" (one decimal place at most). */
+export function targetText(percentage: Maybe): string {
+	return known(percentage) ? `${round(percentage, 1)}%` : UNKNOWN;
 }
 
 /** numerator / denominator as a percentage ("28.8%"), or an en dash when the denominator is 0 or unknown. */
@@ -188,6 +198,34 @@ export function absenceShares(
 	return { attendance: fromUnits(10 ** (digits + 2) - units(overall, digits + 2), digits + 2), overall: whole, authorised, unauthorised };
 }
 
+const SHARE_COLUMNS = {
+	attendance: 'attendance_rate',
+	overall: 'overall_absence_rate',
+	authorised: 'authorised_absence_rate',
+	unauthorised: 'unauthorised_absence_rate'
+} as const;
+
+/**
+ * A row with its attendance_rate, overall_absence_rate, authorised_absence_rate and unauthorised_absence_rate
+ * as shown, adding up (absenceShares); only the columns it has, a withheld (null) figure staying null.
+ */
+export function rowShares<T extends object>(row: T): T;
+export function rowShares<T extends object>(row: T | null): T | null;
+export function rowShares<T extends object>(row: T | null): T | null {
+	if (!row) return row;
+	const r = row as Record<string, unknown>;
+	const figure = (column: string) => (typeof r[column] === 'number' ? (r[column] as number) : null);
+	const shares = absenceShares({
+		attendance: figure(SHARE_COLUMNS.attendance),
+		overall: figure(SHARE_COLUMNS.overall),
+		authorised: figure(SHARE_COLUMNS.authorised),
+		unauthorised: figure(SHARE_COLUMNS.unauthorised)
+	});
+	const out: Record<string, unknown> = { ...r };
+	for (const [share, column] of Object.entries(SHARE_COLUMNS)) if (typeof r[column] === 'number') out[column] = shares[share as keyof AbsenceShares];
+	return out as T;
+}
+
 /** Attendance as shown beside absence: 100% minus overall absence as shown (a fraction; null when unknown). */
 export function attendanceShown(attendance: Maybe, digits = 1): number | null {
 	return known(attendance) ? absenceShares({ attendance }, digits).attendance : null;
@@ -268,6 +306,44 @@ export function dateTime(iso: unknown, options: { seconds?: boolean } = {}): str
 		day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
 		...(options.seconds ? { second: '2-digit' } : {}), timeZone: 'Europe/London'
 	});
+}
+
+// An intervention's figures in words (the intervention log and the pupil page): rows of
+// datasets/interventions/log, attendance as fractions, the target's rate as a fraction.
+
+/** Progress against an intervention's target since its start, in words, with its tone and badge. */
+export interface Progress {
+	text: string;
+	tone: 'good' | 'bad' | 'neutral';
+	/** The badge text: "On target", "Below target", or null. */
+	badge: string | null;
+}
+
+/** Attendance since the start against the rate the target names (no progress when the target is not a rate). */
+export function progressOf(r: Record<string, unknown>): Progress {
+	const target = r.target_rate as number | null | undefined;
+	const since = attendanceShown(r.since_attendance as number | null | undefined);
+	if (!known(target)) return { text: r.target ? 'Target not a rate: no progress worked out' : 'No target', tone: 'neutral', badge: null };
+	if (since === null || !r.since_possible) return { text: `Target ${percent(target)}; no sessions since the start yet`, tone: 'neutral', badge: null };
+	const met = r.target_met === true;
+	return {
+		text: `${percent(since)} since the start against ${percent(target)} (${pointsBetween(since, target, 1, 'pts')})`,
+		tone: met ? 'good' : 'bad',
+		badge: met ? 'On target' : 'Below target'
+	};
+}
+
+/** Attendance in the weeks before the start and since: "91.2% → 95.0%". */
+export function beforeSince(r: Record<string, unknown>): string {
+	const before = r.before_possible ? percent(attendanceShown(r.before_attendance as number | null)) : 'no sessions';
+	const since = r.since_possible ? percent(attendanceShown(r.since_attendance as number | null)) : 'no sessions yet';
+	return `${before} → ${since}`;
+}
+
+/** Who recorded it: the signed-in user on a page, or an import. */
+export function sourceOf(r: Record<string, unknown>): string {
+	if (r.recorded_by) return `Recorded by ${r.recorded_by}`;
+	return r.import_id ? `Imported (#${r.import_id})` : '';
 }
 
 // Chart axes

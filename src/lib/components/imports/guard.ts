@@ -14,12 +14,8 @@ export function sameOrigin(headers: Headers, origin: string): boolean {
 	return from === null || from === origin;
 }
 
-/** "1.5 GB", "24.0 MB", "900 KB" */
-export function sizeText(bytes: number): string {
-	if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-	if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-	return `${Math.ceil(bytes / 1024)} KB`;
-}
+/** "1.5 GB", "24.0 MB", "900 KB" (the imports endpoint's messages; catalog/format's fileSize). */
+export { fileSize as sizeText } from '../../catalog/format';
 
 const EXPORT_AS_CSV = 'export it from the MIS (or save it) as CSV UTF-8, or as a CTF (XML), and upload that';
 

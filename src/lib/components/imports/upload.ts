@@ -1,3 +1,4 @@
+import { count as n } from '$lib/catalog/format';
 import { notATextExport } from './guard';
 
 /** What POST /api/imports answers (src/routes/api/imports/+server.ts). */
@@ -40,7 +41,6 @@ export const KIND_SHORT: Record<string, string> = {
 	schools: 'Schools'
 };
 
-const n = (x: number) => x.toLocaleString('en-GB');
 
 /** "register.csv: 5,080 rows read, 5,080 marks added, 0 amended, 0 unchanged" or "… identical to import #3: nothing changed". */
 export function resultLine(r: ImportResult): string {

@@ -1,7 +1,9 @@
 // The governors' pack's "what changed since last half-term": short plain-English sentences generated from
-// the numbers. Pure: figures in, sentences out. Every rate is a fraction (0.941 = 94.1%); changes are in
-// percentage points between the figures as shown (one decimal place), so a sentence never contradicts the
-// tables beside it.
+// the numbers. Pure: figures in, sentences out. Every rate is a fraction (0.941 = 94.1%), given as the pack
+// shows it (attendance, authorised and unauthorised absence adding up: catalog/format's absenceShares);
+// changes are in percentage points between the figures as shown (format.ts), so a sentence never
+// contradicts the tables beside it.
+import { decimal, percent, pointsDiff, targetText } from '../../catalog/format';
 
 export type PackMeasure = 'attendance' | 'authorised' | 'unauthorised' | 'persistent' | 'severe';
 
@@ -39,11 +41,6 @@ export interface Sentence {
 
 export const MIN_PUPILS_FOR_A_SENTENCE = 10;
 
-/** A fraction as shown: a percentage rounded to one decimal place (0.9412 → 94.1). */
-const shown = (fraction: number) => Math.round(fraction * 1000) / 10;
-const pct = (percent: number) => `${percent.toFixed(1)}%`;
-/** A target as it was set: 96 → '96%', 95.5 → '95.5%'. */
-const targetText = (percent: number) => `${Number(percent.toFixed(1))}%`;
 
 const MEASURE_NAMES: Record<PackMeasure, string> = {
 	attendance: 'Attendance',
@@ -86,20 +83,20 @@ function sentenceFor(change: FigureChange, now: number, before: number, points: 
 	const name = MEASURE_NAMES[change.measure];
 	const who = change.group ? ` among ${groupPhrase(change.group.dimension, change.group.value)}` : '';
 	if (change.measure === 'attendance') {
-		let text = `${name}${who} ${moved(points)} ${Math.abs(points).toFixed(1)} points to ${pct(now)}`;
+		let text = `${name}${who} ${moved(points)} ${decimal(Math.abs(points))} points to ${percent(now)}`;
 		const target = options.targetPercent;
 		if (!change.group && target !== null && target !== undefined) {
-			const gap = Math.round((now - target) * 10) / 10;
+			const gap = pointsDiff(now, target / 100) ?? 0;
 			text += gap > 0 ? `, above the ${targetText(target)} target` : gap < 0 ? `, below the ${targetText(target)} target` : `, meeting the ${targetText(target)} target`;
 		}
 		return `${text}.`;
 	}
 	const of = change.measure === 'authorised' || change.measure === 'unauthorised' ? ' of sessions' : change.group ? '' : ' of pupils';
-	let text = `${name}${who} ${moved(points)} from ${pct(before)} to ${pct(now)}${of}`;
+	let text = `${name}${who} ${moved(points)} from ${percent(before)} to ${percent(now)}${of}`;
 	const national = change.group ? null : options.national?.[change.measure];
 	if (national !== null && national !== undefined) {
-		const n = shown(national);
-		text += now > n ? `, above the national ${pct(n)}` : now < n ? `, below the national ${pct(n)}` : `, the same as the national ${pct(n)}`;
+		const gap = pointsDiff(now, national) ?? 0;
+		text += gap > 0 ? `, above the national ${percent(national)}` : gap < 0 ? `, below the national ${percent(national)}` : `, the same as the national ${percent(national)}`;
 	}
 	return `${text}.`;
 }
@@ -118,12 +115,11 @@ export function changeSentences(changes: FigureChange[], options: SentenceOption
 		if (change.current === null || change.previous === null) return;
 		if (!Number.isFinite(change.current) || !Number.isFinite(change.previous)) return;
 		if (change.currentPupils < minPupils || change.previousPupils < minPupils) return;
-		const now = shown(change.current);
-		const before = shown(change.previous);
-		const points = Math.round((now - before) * 10) / 10;
+		// the difference of the two figures as shown
+		const points = pointsDiff(change.current, change.previous) ?? 0;
 		if (points === 0) return;
 		written.push({
-			text: sentenceFor(change, now, before, points, options),
+			text: sentenceFor(change, change.current, change.previous, points, options),
 			points,
 			measure: change.measure,
 			group: change.group ?? null,
