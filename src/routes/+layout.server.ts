@@ -1,7 +1,8 @@
 import { resolveFilters } from '$lib/server/filters';
 import { checked } from '$lib/server/respond';
 import { appWarehouse } from '$lib/server/warehouse/shared';
-import { CAPABILITIES, can, canSeeSchool } from '$lib/server/auth/roles';
+import { CAPABILITIES, can, canSeeSchool, mustSuppress } from '$lib/server/auth/roles';
+import { suppressionThreshold } from '$lib/server/suppression';
 import { coversAll } from '$lib/server/auth/scope';
 import type { LayoutServerLoad } from './$types';
 
@@ -30,6 +31,10 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
 		warehouse.read('reports/schools'),
 		filters.from ? warehouse.read('reports/cohort_values', { from: filters.from, to: filters.to, school: filters.school }) : []
 	]);
+	// a role that sees aggregates only is not offered a group too small to show (nor told its size)
+	const offered = (cohorts as { dimension: string; value: string; pupils: number }[]).filter(
+		(c) => !mustSuppress(user) || c.pupils >= suppressionThreshold()
+	);
 	const mine = (schools as { urn: number; name: string; phase: string | null }[]).filter((s) => canSeeSchool(user, s.urn));
 	return {
 		user: { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role], schools: user.schools },
@@ -38,6 +43,6 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
 		allSchools: coversAll(user, schools.map((s) => Number(s.urn))),
 		filters,
 		schools: mine,
-		cohorts: cohorts as { dimension: string; value: string; pupils: number }[]
+		cohorts: offered
 	};
 };

@@ -82,11 +82,16 @@ describe('every dataset answers with the columns its catalog entry declares', ()
 		});
 });
 
+describe('every aggregate dataset says how its small numbers are protected', () => {
+	for (const { view, name, dataset } of datasets.filter((d) => !d.dataset.pupilLevel))
+		it(`${view}/${name}`, () => expect(dataset.suppress, 'a spec, selection or none').toBeDefined());
+});
+
 describe('every suppression spec and label names columns of its dataset', () => {
 	for (const { view, name, dataset } of datasets)
 		it(`${view}/${name}`, () => {
 			const columns = Object.keys(dataset.columns);
-			const spec = dataset.suppress;
+			const spec = typeof dataset.suppress === 'object' ? dataset.suppress : undefined;
 			const named = spec ? [spec.pupils, ...spec.cells, ...(spec.groupBy ?? []), ...(spec.alsoGroupBy ?? []).flat(), ...(spec.counts ?? []).flatMap((c) => [c.pupils, ...c.cells])] : [];
 			expect(named.filter((c) => !columns.includes(c))).toEqual([]);
 			for (const c of Object.values(dataset.columns)) expect(c.label.trim()).not.toBe('');

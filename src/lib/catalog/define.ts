@@ -43,8 +43,13 @@ export interface DatasetDefinition<P extends ParamSpec = ParamSpec> {
 	/** A path parameter it takes (the pupil's UPN of /api/pupil/<upn>/…). */
 	pathParam?: 'upn';
 	columns: Columns;
-	/** Small-number suppression, for roles that must have it. */
-	suppress?: SuppressionSpec;
+	/**
+	 * Small-number protection, for roles that see aggregates only (every aggregate dataset says which):
+	 * a spec, when rows rest on different groups of pupils (a cohort's, a code's); 'selection', when every
+	 * row rests on all the pupils the filters select (a whole-school weekday table), which the responder
+	 * refuses when they are fewer than the threshold; 'none', when no figure is about pupils (an import log).
+	 */
+	suppress?: SuppressionSpec | 'selection' | 'none';
 	/** Rows about individual pupils (names, UPNs): only for roles that may see pupils; opening it is audited. */
 	pupilLevel?: boolean;
 }

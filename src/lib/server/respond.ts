@@ -13,10 +13,10 @@ import { WITHHELD } from '../withheld';
 import { ARROW_TYPE, columnsToArrow, rowsToArrow } from './arrow';
 import { audit } from './auth/audit';
 import { can, mustSuppress, type SessionUser } from './auth/roles';
-import { filterParams, resolveFilters } from './filters';
+import { filterParams, resolveFilters, type FilterParams } from './filters';
 import { filteredList, listNamed } from './lists';
 import { COMPUTED } from './sources/computed';
-import { suppressRows } from './suppression';
+import { suppressionThreshold, suppressRows } from './suppression';
 import { columnsToRows, type Columns, type Row, type Warehouse } from './warehouse';
 import { appWarehouse } from './warehouse/shared';
 
@@ -66,7 +66,7 @@ interface Shape {
 	pupilLevel?: boolean;
 	/** Audited by the route policy (src/lib/server/auth/policy.ts) rather than here. */
 	auditedByRoute?: boolean;
-	suppress?: SuppressionSpec;
+	suppress?: DatasetDefinition['suppress'];
 }
 
 type Produce = (context: { user: SessionUser; warehouse: Warehouse }) => Promise<{ answer: Columns | Row[]; headers?: Record<string, string> }>;
@@ -98,18 +98,59 @@ async function serve(event: RequestEvent, shape: Shape, produce: Produce): Promi
 }
 
 function arrowOf(answer: Columns | Row[], shape: Shape, suppress: boolean): Uint8Array {
-	if (suppress && shape.suppress) {
-		const before = Array.isArray(answer) ? answer : columnsToRows(answer);
-		const rows = suppressRows(before, shape.suppress);
-		// which cells were withheld, so tables show the DfE's 'c' rather than a missing figure
-		const marked = rows.map((row, i) => ({
-			...row,
-			[WITHHELD]: shape.columns.filter((c) => row[c] === null && before[i][c] !== null && before[i][c] !== undefined).join(',') || null
-		}));
+	if (suppress && typeof shape.suppress === 'object') {
+		const rows = withheld(Array.isArray(answer) ? answer : columnsToRows(answer), shape.suppress, shape.columns);
 		// the column is there only when something was withheld
-		return marked.some((row) => row[WITHHELD] !== null) ? rowsToArrow(marked, [...shape.columns, WITHHELD]) : rowsToArrow(rows, shape.columns);
+		return rowsToArrow(rows, rows.some((row) => row[WITHHELD]) ? [...shape.columns, WITHHELD] : shape.columns);
 	}
 	return Array.isArray(answer) ? rowsToArrow(answer, shape.columns) : columnsToArrow(answer, shape.columns);
+}
+
+/** Rows with their small numbers withheld, each naming the cells withheld (WITHHELD) so that tables show the DfE's 'c'. */
+export function withheld(before: Row[], spec: SuppressionSpec, columns: string[]): Row[] {
+	const rows = suppressRows(before, spec);
+	return rows.map((row, i) => {
+		const cells = columns.filter((c) => row[c] === null && before[i][c] !== null && before[i][c] !== undefined);
+		return cells.length ? { ...row, [WITHHELD]: cells.join(',') } : row;
+	});
+}
+
+/**
+ * For a role that sees aggregates only: refuses a request whose filters (school, range, year group, cohort)
+ * select at least one but fewer pupils than the small-number threshold, since every figure of it would rest
+ * on them. It says no more than that (not how many).
+ */
+export async function guardSelection(warehouse: Warehouse, user: SessionUser, params: FilterParams): Promise<void> {
+	if (!mustSuppress(user) || !params.from || !params.to) return;
+	const [{ pupils }] = await warehouse.read('reports/selected_pupils', { ...params }, { keep: true });
+	const threshold = suppressionThreshold();
+	if ((pupils as number) > 0 && (pupils as number) < threshold)
+		throw new AccessError(
+			403,
+			`These filters select fewer than ${threshold} pupils. Figures about so few pupils are not shown to your role, so that no child can be picked out: choose a wider group.`
+		);
+}
+
+/** A dataset's rows for a page's load, as its endpoint would answer the same URL for this user (suppressed, guarded). */
+export async function datasetRows(warehouse: Warehouse, user: SessionUser, view: ViewName, name: string, url: URL): Promise<Row[]> {
+	const dataset = datasetOf(view, name);
+	if (!dataset) throw new NotFoundError(`no dataset '${view}/${name}'`);
+	if (dataset.pupilLevel && !can(user, 'pupils')) throw new AccessError(403, 'Pupil-level data is not available for your role');
+	const rows = columnsToRows(await warehouse.snapshot(() => produceDataset(warehouse, user, dataset, { url, params: {} })));
+	return mustSuppress(user) && typeof dataset.suppress === 'object' ? withheld(rows, dataset.suppress, columnNames(dataset)) : rows;
+}
+
+/** A dataset's answer for a request: the filters held to the user's scope, the selection guarded, the source run. */
+async function produceDataset(warehouse: Warehouse, user: SessionUser, dataset: DatasetDefinition, event: Pick<RequestEvent, 'url' | 'params'>): Promise<Columns> {
+	const filters = await resolveFilters(event.url, warehouse, user);
+	const own = datasetParams(dataset, event);
+	const params = filterParams(filters);
+	if (!dataset.pupilLevel) await guardSelection(warehouse, user, params);
+	const source = dataset.source;
+	if ('sql' in source) return warehouse.readColumns(source.sql, { ...params, ...own });
+	const rows = await COMPUTED[source.computed]({ warehouse, filters, params: own });
+	const names = columnNames(dataset);
+	return { names, types: [], columns: names.map((c) => rows.map((r) => r[c] ?? null)) };
 }
 
 /** The dataset's own parameters from the URL (and path), checked together, as SQL parameters. */
@@ -130,13 +171,9 @@ export function respondDataset(event: RequestEvent, view: ViewName): Promise<Res
 	const name = String(event.params.dataset ?? '');
 	const dataset = datasetOf(view, name);
 	if (!dataset) return Promise.resolve(failure(new NotFoundError(`no dataset '${name.slice(0, 40)}'`), event));
-	return serve(event, { columns: columnNames(dataset), pupilLevel: dataset.pupilLevel, suppress: dataset.suppress }, async ({ user, warehouse }) => {
-		const filters = await resolveFilters(event.url, warehouse, user);
-		const own = datasetParams(dataset, event);
-		const source = dataset.source;
-		if ('sql' in source) return { answer: await warehouse.readColumns(source.sql, { ...filterParams(filters), ...own }) };
-		return { answer: await COMPUTED[source.computed]({ warehouse, filters, params: own }) };
-	});
+	return serve(event, { columns: columnNames(dataset), pupilLevel: dataset.pupilLevel, suppress: dataset.suppress }, async ({ user, warehouse }) => ({
+		answer: await produceDataset(warehouse, user, dataset, event)
+	}));
 }
 
 /** GET /api/lists/<list>?on=&<its parameters>&school=&yg=&cohort=: the list's rows with the pupils' details. */

@@ -48,9 +48,10 @@ export const IMPACT = {
 		},
 		suppress: {
 			pupils: 'pupils',
-			cells: ['naive_before', 'naive_after', 'naive_relative', 'adjusted_relative', 'ci_low', 'ci_high', 'matched_relative',
+			cells: ['pupils', 'excluded_pupils', 'naive_before', 'naive_after', 'naive_relative', 'adjusted_relative', 'ci_low', 'ci_high', 'matched_relative',
 				'smd_before_recent', 'smd_after_recent', 'smd_before_pre', 'smd_after_pre', 'smd_before_term', 'smd_after_term',
-				'smd_before_year', 'smd_after_year']
+				'smd_before_year', 'smd_after_year'],
+			counts: [{ pupils: 'comparison_pupils', cells: ['comparison_pupils'] }]
 		}
 	}),
 	weeks: defineDataset({
@@ -66,6 +67,6 @@ export const IMPACT = {
 			high: share('95% band to'),
 			pupils: { type: 'integer', format: 'count', label: 'Pupils' }
 		},
-		suppress: { pupils: 'pupils', cells: ['mean', 'low', 'high'] }
+		suppress: { pupils: 'pupils', cells: ['pupils', 'mean', 'low', 'high'] }
 	})
 };

@@ -21,6 +21,8 @@ export const IMPORTS = {
 			started_at: { type: 'timestamp', format: 'timestamp', label: 'Started at' },
 			finished_at: { type: 'timestamp', format: 'timestamp', label: 'Finished at' },
 			seconds: { type: 'number', format: 'decimal', label: 'Seconds', unit: 'seconds' },
-		}
+		},
+		// about files and imports, not pupils
+		suppress: 'none'
 	})
 };

@@ -48,6 +48,8 @@ export const PATTERNS = {
 		title: 'Absence by week of the half-term',
 		source: { sql: 'datasets/patterns/week_of_term' },
 		params: {},
+		// every week rests on all the pupils selected
+		suppress: 'selection',
 		columns: {
 			week_of_term: { type: 'integer', format: 'integer', label: 'Week of term' },
 			half_terms: { type: 'integer', format: 'count', label: 'Half terms' },

@@ -1,7 +1,30 @@
 import { defineDataset } from '../define';
+import { CODES } from './codes';
 
 /** The Summary view's datasets (the same SQL as the CLI's reports). */
 export const SUMMARY = {
+	totals: defineDataset({
+		title: 'Whole-school summary: pupils, sessions, absence, persistent and severe absence',
+		source: { sql: 'reports/summary' },
+		params: {},
+		columns: {
+			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
+			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
+			authorised_sessions: { type: 'integer', format: 'count', label: 'Authorised absence (sessions)' },
+			unauthorised_sessions: { type: 'integer', format: 'count', label: 'Unauthorised absence (sessions)' },
+			overall_absence_rate: { type: 'number', format: 'percent', label: 'Overall absence' },
+			persistent_pupils: { type: 'integer', format: 'count', label: 'Persistently absent pupils' },
+			severe_pupils: { type: 'integer', format: 'count', label: 'Severely absent pupils' }
+		},
+		suppress: {
+			pupils: 'pupils',
+			cells: ['pupils', 'possible_sessions', 'authorised_sessions', 'unauthorised_sessions', 'overall_absence_rate'],
+			counts: [
+				{ pupils: 'persistent_pupils', cells: ['persistent_pupils'] },
+				{ pupils: 'severe_pupils', cells: ['severe_pupils'] }
+			]
+		}
+	}),
 	weekday: defineDataset({
 		title: 'Absence by weekday and session',
 		source: { sql: 'reports/weekday' },
@@ -11,16 +34,11 @@ export const SUMMARY = {
 			session: { type: 'text', format: 'text', label: 'Session' },
 			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
 			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' },
-		}
+			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' }
+		},
+		// every weekday and session rests on all the pupils selected
+		suppress: 'selection'
 	}),
-	codes: defineDataset({
-		title: 'Sessions by attendance code',
-		source: { sql: 'reports/codes' },
-		params: {},
-		columns: {
-			code: { type: 'text', format: 'text', label: 'Code' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-		}
-	})
+	/** The Summary's codes are the Codes view's totals: one definition, suppressed alike. */
+	codes: CODES.totals
 };

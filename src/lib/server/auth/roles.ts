@@ -39,8 +39,11 @@ export function can(user: SessionUser | null | undefined, capability: Capability
 	return GRANTS[user.role].includes(capability);
 }
 
-/** Whether the user's figures must have small numbers suppressed (governors). */
-export const mustSuppress = (user: SessionUser | null | undefined): boolean => user?.role === 'governor';
+/**
+ * Whether the user's figures must have small numbers suppressed: every role that sees aggregates only
+ * (governors, trust accounts without the pupil grant). A role that may see pupils sees their figures anyway.
+ */
+export const mustSuppress = (user: SessionUser | null | undefined): boolean => !can(user, 'pupils');
 
 /** Whether the user may see a school's data. */
 export const canSeeSchool = (user: SessionUser | null | undefined, urn: number): boolean =>

@@ -105,11 +105,11 @@ export interface Pack {
 // Governors see the pack: its figures are withheld exactly as the governor role's Overview and Cohorts views
 // withhold them (the datasets' own suppression specs: groups under 5 pupils, and persistent or severe
 // absence resting on fewer than 5 absentees, with secondary suppression).
-const HEADLINE_SUPPRESSION: SuppressionSpec = OVERVIEW_DATASETS.periods.suppress ?? {
+const HEADLINE_SUPPRESSION: SuppressionSpec = (OVERVIEW_DATASETS.periods.suppress as SuppressionSpec) ?? {
 	pupils: 'pupils',
 	cells: ['pupils', 'possible_sessions', 'attendance_rate', 'overall_absence_rate', 'authorised_absence_rate', 'unauthorised_absence_rate', 'persistent_percent', 'severe_percent']
 };
-const COHORT_SUPPRESSION: SuppressionSpec = COHORTS_DATASETS.by_dimension.suppress ?? {
+const COHORT_SUPPRESSION: SuppressionSpec = (COHORTS_DATASETS.by_dimension.suppress as SuppressionSpec) ?? {
 	pupils: 'pupils',
 	cells: ['pupils', 'absence_rate', 'persistent_percent', 'severe_percent', 'gap_to_rest_points', 'gap_to_rest_persistent_points'],
 	groupBy: ['dimension']
