@@ -18,7 +18,8 @@ import { callArrow, statusOf, testUser } from '../helpers/api';
 let warehouse: Warehouse;
 let schools: number[];
 const THRESHOLD = suppressionThreshold();
-type Handler = (event: never) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (event: any) => Promise<Response>;
 const handlers: Partial<Record<ViewName, Handler>> = {};
 
 beforeAll(async () => {

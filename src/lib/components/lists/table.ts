@@ -6,7 +6,7 @@ import type { DataRow } from '$lib/arrow-client';
 import type { Column } from '$lib/charts/download';
 import { LISTS, type ListName } from '$lib/catalog/lists';
 import type { ListColumn as ColumnMeta, ListColumnKind as ColumnKind, ListDefinition, Tone } from '$lib/catalog/define';
-import { percent, roundPercent } from '$lib/catalog/format';
+import { decimal, percent, roundPercent, signed } from '$lib/catalog/format';
 import type { ParamValue } from '$lib/catalog/params';
 
 type ParamValues = Record<string, ParamValue>;
@@ -55,15 +55,13 @@ export function formatValue(kind: ColumnKind | 'pupil' | 'year_group' | 'needs' 
 	if (value === null || value === undefined) return '–';
 	switch (kind) {
 		case 'count': return num(value) === null ? String(value) : (value as number).toLocaleString('en-GB');
-		case 'days': return num(value) === null ? String(value) : Number.isInteger(value) ? String(value) : (value as number).toFixed(1);
+		case 'days': return num(value) === null ? String(value) : Number.isInteger(value) ? String(value) : decimal(value as number);
 		case 'date': return shortDate(String(value));
 		case 'rate': return num(value) === null ? '–' : percent(value as number);
 		case 'points': {
 			const v = num(value);
 			if (v === null) return '–';
-			const shown = roundPercent(v);
-			const text = `${Math.abs(shown).toFixed(1)} pts`;
-			return shown > 0 ? `+${text}` : shown < 0 ? `−${text}` : text;
+			return `${signed(roundPercent(v))} pts`;
 		}
 		case 'sessions': return String(value).replace(/\d{4}-\d{2}-\d{2}/g, (d) => shortDate(d));
 		default: return String(value);
