@@ -69,7 +69,7 @@ async function mainList(
 	}
 	const warehouse = await openWarehouse(values.db);
 	const list = await runList(warehouse, name, { ...params, on: values.on, school: schoolOption(values.school) });
-	if (format === 'csv') process.stdout.write(toCsv(list.rows, [...LISTS[name].columns]));
+	if (format === 'csv') process.stdout.write(toCsv(list.rows, Object.keys(LISTS[name].columns)));
 	else process.stdout.write(JSON.stringify(list.rows, null, 2) + '\n');
 	if (!list.on) console.error('The warehouse holds no marks yet: import a register first.');
 	return 0;
