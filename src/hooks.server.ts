@@ -12,6 +12,8 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { coversAll, defaultSchool, warehouseSchools } from '$lib/server/auth/scope';
 import { pupilInScope } from '$lib/server/auth/pupil-scope';
 import { audit } from '$lib/server/auth/audit';
+import { changeDone } from '$lib/server/auth/audit-http';
+import { withSecurityHeaders } from '$lib/server/security';
 import { checked, clientIp } from '$lib/server/respond';
 import { FILTERS } from '$lib/catalog/params';
 import { FILTER_PARAMS } from '$lib/filters';
@@ -92,7 +94,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
 	const routeId = event.route.id;
 	const policy = policyOf(routeId);
-	if (policy && needed(policy, event.request.method) === 'public') return resolve(event);
+	if (policy && needed(policy, event.request.method) === 'public') return withSecurityHeaders(await resolve(event));
 
 	if (!user) {
 		if (wantsData(event)) error(401, 'Sign in first');
@@ -111,7 +113,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const response = await resolve(event);
 	const action = auditAction(policy, event.request.method);
-	if (action && response.status < 400) await audit(warehouse, user, action, auditTarget(event), clientIp(event));
-	return response;
+	// a form action's failure (fail(400)) answers JavaScript with 200 and the failure inside: not a change
+	if (action && (await changeDone(event.request, response))) await audit(warehouse, user, action, auditTarget(event), clientIp(event));
+	return withSecurityHeaders(response);
 };
 

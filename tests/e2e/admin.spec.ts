@@ -64,25 +64,25 @@ test('admin: add a user, who signs in; reset the password; remove the user; all 
 	await add.getByLabel('User name').fill('clerk');
 	await add.getByLabel('Role').selectOption('officer');
 	await add.getByRole('checkbox').first().check();
-	await add.getByLabel('Password').fill('first pass');
+	await add.getByLabel('Password').fill('amber kettle orchard');
 	await add.getByRole('button', { name: 'Add user' }).click();
 	await expect(page.getByRole('status')).toHaveText('Added clerk.');
 	await expect(page.getByRole('rowheader', { name: 'clerk' })).toBeVisible();
 
-	const first = await signInAs(browser, 'clerk', 'first pass');
+	const first = await signInAs(browser, 'clerk', 'amber kettle orchard');
 	await expect(first.page.getByText('clerk (Attendance officer)')).toBeVisible();
 	await expect(first.page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Pupils' })).toBeVisible();
 	expect((await first.page.goto('/admin/users'))?.status()).toBe(403);
 
 	// a new password signs the user out everywhere
 	const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'clerk' }) });
-	await row.getByLabel('New password for clerk').fill('second pass');
+	await row.getByLabel('New password for clerk').fill('silver lantern meadow');
 	await row.getByRole('button', { name: 'Set' }).click();
 	await expect(page.getByRole('status')).toContainText('New password set for clerk');
 	await first.page.goto('/');
 	await expect(first.page).toHaveURL(/\/login/);
 	await first.context.close();
-	const second = await signInAs(browser, 'clerk', 'second pass');
+	const second = await signInAs(browser, 'clerk', 'silver lantern meadow');
 	await expect(second.page.getByText('clerk (Attendance officer)')).toBeVisible();
 	await second.context.close();
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/server/ingest';
 import { freshWarehouse, rows as query, tempFile } from '../helpers/warehouse';
-import { callArrow, statusOf } from '../helpers/api';
+import { callArrow, statusOf, TEST_ADMIN } from '../helpers/api';
 import { upn } from '../helpers/upn';
 import type { Warehouse } from '../../src/lib/server/warehouse';
 
@@ -274,7 +274,7 @@ describe('the attendance target', () => {
 			const url = new URL('http://localhost/overview?/target');
 			const body = new URLSearchParams(fields);
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			return (actions.target as any)({ url, request: new Request(url, { method: 'POST', body }) });
+			return (actions.target as any)({ url, request: new Request(url, { method: 'POST', body }), locals: { user: TEST_ADMIN } });
 		};
 		expect(await readTarget(warehouse, A)).toMatchObject({ target_percent: 96, source: 'default', set_at: null });
 		expect(await post({ school: '', target: '95' })).toMatchObject({ saved: true, target: 95 });
@@ -301,7 +301,7 @@ describe('the attendance target', () => {
 			const request = new Request(url, { method: 'POST', body, headers: { 'content-type': type } });
 			try {
 				// eslint-disable-next-line @typescript-eslint/no-explicit-any
-				const response = await POST({ url, request } as any);
+				const response = await POST({ url, request, locals: { user: TEST_ADMIN } } as any);
 				return { status: response.status, body: await response.json() };
 			} catch (e) {
 				return { status: (e as { status?: number }).status ?? 500, body: null };

@@ -34,7 +34,7 @@ beforeAll(async () => {
 		['governor', 'governor', [NORTH]],
 		['trust', 'trust', null]
 	] as const) {
-		const user = await addUser(w, { name, role, schools: schools ? [...schools] : null, password: 'pass1' });
+		const user = await addUser(w, { name, role, schools: schools ? [...schools] : null, password: 'quiet harbour lights' });
 		tokens[name] = (await createSession(w, user.id, null)).token;
 	}
 	await w.checkpoint();

@@ -28,7 +28,7 @@ async function query(sql: string) {
 
 describe('npm run cli -- user', () => {
 	it('adds the first admin, lists, resets and removes accounts', async () => {
-		const added = cli(['user', 'add', 'head', '--role', 'admin'], 's3cret pass');
+		const added = cli(['user', 'add', 'head', '--role', 'admin'], 's3cret passphrase words');
 		expect(added.stderr.replace(/npm warn.*\n/g, '')).toBe('');
 		expect(added.stdout).toContain('Added head (admin, every school).');
 		expect(added.status).toBe(0);
@@ -47,10 +47,10 @@ describe('npm run cli -- user', () => {
 		expect(cli(['user', 'add', 'gov', '--role', 'governor', '--school', '140001'], 'pass1').stderr).toContain('no school with URN 140001');
 		const list = cli(['user', 'list']);
 		expect(list.stdout.trim()).toBe('head\tadmin\tall schools\t0 signed-in session(s)');
-		expect(cli(['user', 'password', 'head'], 'another pass').stdout).toContain('New password set for head');
-		expect(cli(['user', 'password', 'nobody'], 'another pass').status).toBe(1);
+		expect(cli(['user', 'password', 'head'], 'another passphrase, longer').stdout).toContain('New password set for head');
+		expect(cli(['user', 'password', 'nobody'], 'another passphrase, longer').status).toBe(1);
 		const users = await query('SELECT * FROM users');
-		for (const password of ['s3cret pass', 'another pass']) expect(JSON.stringify(users)).not.toContain(password);
+		for (const password of ['s3cret passphrase words', 'another passphrase, longer']) expect(JSON.stringify(users)).not.toContain(password);
 		expect(String(users[0].password_hash)).toMatch(/^\$argon2id\$/);
 		expect(cli(['user', 'remove', 'head']).stdout).toContain('Removed head.');
 		expect(cli(['user', 'list']).stdout).toContain('No users yet');

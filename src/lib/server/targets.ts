@@ -1,4 +1,5 @@
-import type { Warehouse } from './warehouse';
+import { runFile, type Warehouse } from './warehouse';
+import { auditOn, changedByName, type ChangedBy } from './auth/audit';
 
 /** The attendance target that applies to a school (or the trust, null), as a percentage (96 = 96%). */
 export interface Target {
@@ -13,8 +14,12 @@ export async function readTarget(warehouse: Warehouse, school: number | null): P
 	return row as unknown as Target;
 }
 
-export async function saveTarget(warehouse: Warehouse, school: number | null, percent: number): Promise<void> {
-	await warehouse.write('commands/overview/save_target', { school, target_percent: percent, set_at: new Date().toISOString() });
+/** Saves a target, with who saved it, and its audit entry in the same transaction. */
+export async function saveTarget(warehouse: Warehouse, school: number | null, percent: number, by: ChangedBy = { actor: 'cli' }): Promise<void> {
+	await warehouse.write(async (conn) => {
+		await runFile(conn, 'commands/overview/save_target', { school, target_percent: percent, set_at: new Date().toISOString(), set_by: changedByName(by) });
+		await auditOn(conn, by.actor, 'set attendance target', `${school === null ? 'the trust' : `school ${school}`}: ${percent}%`, by.ip ?? null);
+	});
 }
 
 /**

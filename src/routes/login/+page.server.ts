@@ -1,17 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appWarehouse } from '$lib/server/warehouse/shared';
-import { signIn } from '$lib/server/auth/login';
+import { safeNextPath as nextPath, signIn } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/sessions';
 import { DEMO_SETTING, getSetting } from '$lib/server/auth/settings';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '$lib/server/auth/demo';
-import { clientIp } from '$lib/server/api';
+import { clientIp } from '$lib/server/respond';
 import { listUsers } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Where to go after signing in: a path of this site only (never another site's address). */
-function nextPath(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, nextPath(url.searchParams.get('next')));

@@ -1,6 +1,7 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { checkTarget, readTarget, saveTarget } from '$lib/server/targets';
 import { appWarehouse } from '$lib/server/warehouse/shared';
+import { clientIp } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The attendance target of the chosen school (or the trust): the one figure the page needs from the server. */
@@ -15,13 +16,15 @@ export const actions: Actions = {
 	 * without JavaScript (with it, the page posts JSON to ./target, which SvelteKit's form CSRF check
 	 * does not stop when the server does not know its own origin).
 	 */
-	target: async ({ request }) => {
-		const form = await request.formData();
+	target: async (event) => {
+		const user = event.locals.user;
+		if (!user) error(401, 'Sign in first');
+		const form = await event.request.formData();
 		const targetText = String(form.get('target') ?? '');
 		const warehouse = await appWarehouse();
 		const checked = await checkTarget(warehouse, String(form.get('school') ?? ''), targetText);
 		if ('error' in checked) return fail(400, { error: checked.error, target: targetText });
-		await saveTarget(warehouse, checked.school, checked.target);
+		await saveTarget(warehouse, checked.school, checked.target, { actor: user, ip: clientIp(event) });
 		return { saved: true, target: checked.target, school: checked.school };
 	}
 };

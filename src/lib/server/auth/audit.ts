@@ -1,10 +1,19 @@
 // The audit log: who opened which pupil's data, who exported what, and admin actions (kept in the warehouse).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runFile, type Warehouse } from '../warehouse';
-import type { SessionUser } from './roles';
 import { sqlTime } from './clock';
 
-export type AuditActor = SessionUser | 'cli';
+/** Who did it: a signed-in user (or an account signing in), or the command line. */
+export type AuditActor = { name: string; role: string | null } | 'cli';
+
+/** Who makes a change (a target, a list's settings): the signed-in user with their address, or the command line. */
+export interface ChangedBy {
+	actor: AuditActor;
+	ip?: string | null;
+}
+
+/** The name a change is saved under: the user's, or 'cli'. */
+export const changedByName = (by: ChangedBy): string => (by.actor === 'cli' ? 'cli' : by.actor.name);
 
 function auditParams(actor: AuditActor, action: string, target: string | null, ip: string | null, now: Date) {
 	return {

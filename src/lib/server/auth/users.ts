@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Warehouse } from '../warehouse';
 import { ROLES, type Role, type SessionUser } from './roles';
 import { sqlTime } from './clock';
+import { passwordProblem } from './password-policy';
 
 /** Argon2id with the library's defaults (19 MiB, 2 passes): the hash holds its own salt and settings. */
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -16,7 +17,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 	}
 }
 
-export const MIN_PASSWORD_LENGTH = 4;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
 export interface NewUser {
@@ -63,18 +63,34 @@ async function checkedSchools(warehouse: Warehouse, role: Role, schools: number[
 	return list;
 }
 
-export function checkPassword(password: string): void {
-	if (password.length < MIN_PASSWORD_LENGTH) throw new InputError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+/** Refuses a new password that does not meet the policy (src/lib/server/auth/password-policy.ts). */
+export function checkPassword(password: string, name: string): void {
+	const problem = passwordProblem(password, name);
+	if (problem) throw new InputError(problem);
 }
 
+/** Adds an account: its name, role and schools checked, then its password against the policy. */
 export async function addUser(warehouse: Warehouse, user: NewUser, now = new Date()): Promise<SessionUser> {
+	return createAccount(warehouse, user, now, true);
+}
+
+/**
+ * Adds an account whose password is published (the demo's, listed on its sign-in page): everything is
+ * checked but the password policy, which cannot make a published password secret. Nothing else uses it.
+ */
+export function addPublishedAccount(warehouse: Warehouse, user: NewUser, now = new Date()): Promise<SessionUser> {
+	return createAccount(warehouse, user, now, false);
+}
+
+async function createAccount(warehouse: Warehouse, user: NewUser, now: Date, policy: boolean): Promise<SessionUser> {
 	if (!NAME.test(user.name)) throw new InputError('a user name is letters, digits and . _ @ - (up to 64, starting with a letter or digit)');
 	if (!(ROLES as readonly string[]).includes(user.role)) throw new InputError(`role must be one of ${ROLES.join(', ')}`);
 	const role = user.role as Role;
-	checkPassword(user.password);
 	if (user.pupilAccess && role !== 'trust') throw new InputError('--pupil-access is for trust accounts (other roles have it by role or never)');
 	const schools = await checkedSchools(warehouse, role, user.schools);
 	if ((await warehouse.read('auth/user_by_name', { name: user.name })).length) throw new InputError(`there is already a user '${user.name}'`);
+	if (policy) checkPassword(user.password, user.name);
+	else if (!user.password) throw new InputError('a password is needed');
 	const [row] = await warehouse.write('commands/auth/user_add', {
 		name: user.name,
 		role,
@@ -113,7 +129,7 @@ export async function removeUser(warehouse: Warehouse, name: string): Promise<bo
 
 /** Sets a new password (signing the account out everywhere); false when there is no such account. */
 export async function setPassword(warehouse: Warehouse, name: string, password: string, now = new Date()): Promise<boolean> {
-	checkPassword(password);
+	checkPassword(password, name);
 	const password_hash = await hashPassword(password);
 	return (await warehouse.write('commands/auth/user_password', { name, password_hash, now: sqlTime(now) })).length > 0;
 }

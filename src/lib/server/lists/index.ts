@@ -4,6 +4,8 @@ import { InputError, NotFoundError } from '../../catalog/errors';
 import { isListName, LIST_PUPILS_SQL, LISTS, listOf, PUPIL_COLUMNS, type ListName } from '../../catalog/lists';
 import { checkDate, FILTERS, parseCohort, readParams, type Cohort, type ParamValue } from '../../catalog/params';
 import { runFile, type Row, type Warehouse } from '../warehouse';
+import { auditOn, changedByName, type ChangedBy } from '../auth/audit';
+import { warehouseSchools } from '../auth/scope';
 
 export { isListName, LISTS, PUPIL_COLUMNS, type ListName };
 
@@ -58,14 +60,40 @@ export async function resolveListParams(warehouse: Warehouse, name: ListName, sc
 	return { params: listParams(name, merged), saved };
 }
 
-/** Saves a school's (or, school null, the trust's) settings of a list, after checking them together. */
-export async function saveListSettings(warehouse: Warehouse, name: ListName, school: number | null, values: Record<string, string | number>): Promise<void> {
-	const { params } = await resolveListParams(warehouse, name, school, values);
+/**
+ * Saves a school's (or, school null, the trust's) settings of a list, after checking them together: only
+ * the list's own settings (any other name, `__proto__` included, is refused), a school of the warehouse,
+ * and values in range (InputError naming the problem). Saved with who saved them, and audited, in one
+ * transaction.
+ */
+export async function saveListSettings(
+	warehouse: Warehouse,
+	name: ListName,
+	school: number | null,
+	values: Record<string, string | number>,
+	by: ChangedBy = { actor: 'cli' }
+): Promise<void> {
+	const own = LISTS[name].params;
+	const given = new Map<string, string>();
+	for (const [key, value] of Object.entries(values)) {
+		if (!Object.hasOwn(own, key))
+			throw new InputError(`list ${name} has no parameter '${key.slice(0, 40)}' (its parameters: ${Object.keys(own).join(', ') || 'none'})`);
+		if (!((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string')) throw new InputError(`${key} must be a number or a date`);
+		const text = String(value).trim();
+		if (text === '') throw new InputError(`${key} needs a value`);
+		if (text.length > 40) throw new InputError(`${key} is too long: give a number or a date`);
+		given.set(key, text);
+	}
+	if (given.size === 0) throw new InputError(`name at least one setting of list ${name}`);
+	if (school !== null && !(Number.isInteger(school) && (await warehouseSchools(warehouse)).includes(school)))
+		throw new InputError(`no school with URN ${String(school).slice(0, 20)} in the warehouse`);
+	const { params } = await resolveListParams(warehouse, name, school, Object.fromEntries(given));
 	const savedAt = new Date().toISOString();
-	for (const key of Object.keys(values)) if (!Object.hasOwn(LISTS[name].params, key)) throw new InputError(`list ${name} has no parameter '${key}'`);
 	await warehouse.write(async (conn) => {
-		for (const key of Object.keys(values))
-			await runFile(conn, 'commands/lists/save_setting', { school, list: name, param: key, value: String(params[key]), saved_at: savedAt });
+		for (const key of given.keys())
+			await runFile(conn, 'commands/lists/save_setting', { school, list: name, param: key, value: String(params[key]), saved_at: savedAt, saved_by: changedByName(by) });
+		const what = [...given.keys()].map((key) => `${key}=${params[key]}`).join(', ');
+		await auditOn(conn, by.actor, 'change list settings', `${name} for ${school === null ? 'the trust' : `school ${school}`}: ${what}`, by.ip ?? null);
 	});
 }
 

@@ -17,9 +17,19 @@ import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can } from '$lib/server/auth/roles';
 import { notATextExport, refusedContentType, sameOrigin, sizeText } from '$lib/components/imports/guard';
 import { guarded } from '$lib/server/respond';
+import { auditRefusals } from '$lib/server/auth/audit-http';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = guarded(async ({ request, url, locals }) => {
+/** The file an upload names (for the audit log: its refusals are audited as 'import refused'). */
+function fileOf(event: { request: Request }): string {
+	try {
+		return uploadName(event.request.headers.get('x-file-name'));
+	} catch {
+		return '(no file name)';
+	}
+}
+
+export const POST: RequestHandler = auditRefusals('import refused', fileOf, guarded(async ({ request, url, locals }) => {
 	// imports are for admins (hooks.server.ts enforces it too; tests calling the handler bare pass no locals)
 	if (locals && !can(locals.user, 'admin')) error(locals.user ? 403 : 401, locals.user ? 'Only an admin can import files.' : 'sign in first');
 	// CSRF: the body is raw bytes (SvelteKit's form check does not cover it), so the browser's own
@@ -57,7 +67,7 @@ export const POST: RequestHandler = guarded(async ({ request, url, locals }) => 
 		await request.body?.cancel().catch(() => undefined);
 		await rm(dir, { recursive: true, force: true });
 	}
-});
+}));
 
 let swept: Promise<void> | undefined;
 

@@ -1,2 +1,0 @@
-DELETE FROM login_failures WHERE failed_at < $forget_before::TIMESTAMP;
-INSERT INTO login_failures VALUES ($name, $ip, $now::TIMESTAMP);
