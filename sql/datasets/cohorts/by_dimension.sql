@@ -14,7 +14,7 @@
 -- latest time_identifier of that year; national_period and national_source say which. No national figure
 -- when a year group or cohort filter narrows the scope (the national groups are of all pupils). Periods end
 -- with the last day they cover ('2024/25, Autumn term, to 31 Dec 2024'); imported figures (a newer release)
--- stand over shipped ones (the benchmarks view). la_*: the same from imported figures for the local
+-- stand over shipped ones (benchmark_rows). la_*: the same from imported figures for the local
 -- authority of the school(s) in scope (schools.la_code = the figures' area_code), where there are any.
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value);
 -- $dimension: one dimension only, or NULL for all.

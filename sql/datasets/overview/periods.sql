@@ -31,8 +31,8 @@
 -- so none is given. Missing figures are NULL, never borrowed from another period or phase; national_source
 -- and national_period say which release and period, national_school_type which school type was looked for
 -- (on every row, found or not). national_period ends with the last day the published period covers
--- ('2024/25, autumn term, to 31 Dec 2024'). Imported figures (a newer release) stand over shipped ones (the
--- benchmarks view). la_*: the same for the local authority of the school(s) in scope (la_of), where imported
+-- ('2024/25, autumn term, to 31 Dec 2024'). Imported figures (a newer release) stand over shipped ones
+-- (benchmark_rows). la_*: the same for the local authority of the school(s) in scope (la_of), where imported
 -- figures name its LA (schools.la_code = area_code).
 WITH
 -- the chosen year's last marked day (the register's last day, or the end of the chosen dates): while it is
