@@ -1,4 +1,5 @@
 -- Who saved each attendance target and each list setting: the signed-in user's name, or 'cli' (NULL for
 -- rows saved before this was recorded). The audit log holds the same changes, with role and address.
-ALTER TABLE school_targets ADD COLUMN set_by VARCHAR;
-ALTER TABLE list_settings ADD COLUMN saved_by VARCHAR;
+-- (IF NOT EXISTS: a warehouse may have had this as 043_saved_by.)
+ALTER TABLE school_targets ADD COLUMN IF NOT EXISTS set_by VARCHAR;
+ALTER TABLE list_settings ADD COLUMN IF NOT EXISTS saved_by VARCHAR;
