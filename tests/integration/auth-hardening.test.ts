@@ -50,7 +50,7 @@ const auditRows = (action: string) =>
 	rows(w, `SELECT user_name, role, action, target, ip FROM audit_log WHERE action = '${action.replace(/'/g, "''")}' ORDER BY audit_id`);
 
 /** What a guarded route answered: its status and body, or the SvelteKit error it threw. */
-async function answer(run: () => Promise<Response>): Promise<{ status: number; body: unknown; location?: string }> {
+async function answer(run: () => Response | Promise<Response>): Promise<{ status: number; body: unknown; location?: string }> {
 	try {
 		const response = await run();
 		const text = await response.text();
@@ -74,7 +74,7 @@ function event(path: string, init: { method?: string; body?: string | Buffer; he
 	return {
 		url,
 		params: init.params ?? {},
-		request: new Request(url, { method: init.method ?? 'POST', body: init.body, headers: init.headers }),
+		request: new Request(url, { method: init.method ?? 'POST', body: typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body), headers: init.headers }),
 		locals: { user: init.user === undefined ? slt : init.user },
 		cookies: {
 			get: (name: string) => cookies.get(name),
@@ -284,7 +284,7 @@ describe('form actions in the audit log', () => {
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			return handle({ event: full as any, resolve });
 		};
-		const count = async () => (await rows(w, "SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'change users'"))[0].n;
+		const count = async () => Number((await rows(w, "SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'change users'"))[0].n);
 		const before = await count();
 		expect((await post({ type: 'failure', status: 400, data: '[{"message":1},"refused"]' })).status).toBe(200);
 		expect(await count()).toBe(before);

@@ -1,7 +1,6 @@
-// Requests from other sites, and the headers every answer carries.
-//
-// The headers every answer of the app carries (hooks.server.ts adds them; the pages' Content-Security-Policy
-// is SvelteKit's, from kit.csp in svelte.config.js, with a nonce for its own inline scripts):
+// Requests from other sites (checkSameOrigin), and the headers every answer of the app carries
+// (hooks.server.ts adds them; the pages' Content-Security-Policy is SvelteKit's, from kit.csp in
+// svelte.config.js, with a nonce for its own inline scripts):
 // - not framed by any other page (X-Frame-Options DENY, with the CSP's frame-ancestors 'none');
 // - content types taken as sent (X-Content-Type-Options nosniff);
 // - no address sent to other sites (Referrer-Policy same-origin);

@@ -51,12 +51,12 @@ function clientAddress(event: RequestEvent): string | null {
  * `error`), is logged under `action` with the signed-in user, `target(event)`, the status and the
  * message, and then goes out as before. (Its successes are the route policy's to audit.)
  */
-export function auditRefusals<E extends RequestEvent>(action: string, target: (event: E) => string, handler: (event: E) => Promise<Response>) {
+export function auditRefusals<E>(action: string, target: (event: NoInfer<E>) => string, handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
 	return async (event: E): Promise<Response> => {
 		const log = async (status: number, message: string) => {
-			const user = event.locals?.user;
+			const user = (event as Partial<RequestEvent>).locals?.user;
 			if (!user) return;
-			await audit(await appWarehouse(), user, action, `${target(event)}: ${status} ${message}`.slice(0, 1000), clientAddress(event));
+			await audit(await appWarehouse(), user, action, `${target(event)}: ${status} ${message}`.slice(0, 1000), clientAddress(event as RequestEvent));
 		};
 		let response: Response;
 		try {
