@@ -1,6 +1,7 @@
 // The security headers over HTTP against the built app (a server of its own), and the app under its
 // Content-Security-Policy in Chromium: pages, charts and styles render, a chart saves as PNG, and the
-// browser reports no violation. Signed in as the demo admin.
+// browser reports no violation; next= only to this site; a form action's failure not audited as a change.
+// Signed in as the demo admin.
 import { expect, test } from '@playwright/test';
 import { demoCopy, killServer, signIn, startServer, type Server } from './reliability-server';
 
@@ -124,4 +125,26 @@ test('under the CSP, Chromium draws the charts and the app’s styles, saves a c
 	expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 	expect(problems).toEqual([]);
 	await context.close();
+});
+
+test('a form action refused with fail(400) is not in the audit log as a change; one that is done is', async () => {
+	const changes = async () => {
+		const html = await (await get('/admin/audit?action=change+users')).text();
+		return Number(/(\d+) entr(?:y|ies)/.exec(html)![1]);
+	};
+	// the admin page's form, sent as its JavaScript sends it: SvelteKit answers 200 with the result inside
+	const add = (password: string) =>
+		fetch(`${server.origin}/admin/users?/add`, {
+			method: 'POST',
+			body: new URLSearchParams({ name: 'clerk2', role: 'trust', password }),
+			headers: { cookie, origin: server.origin, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' }
+		});
+	const before = await changes();
+	const refused = await add('short');
+	expect(refused.status).toBe(200);
+	expect(await refused.json()).toMatchObject({ type: 'failure', status: 400 });
+	expect(await changes()).toBe(before);
+	const done = await add('plum harbour teapot');
+	expect(await done.json()).toMatchObject({ type: 'success' });
+	expect(await changes()).toBe(before + 1);
 });
