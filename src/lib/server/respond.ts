@@ -118,7 +118,8 @@ export function withheld(before: Row[], spec: SuppressionSpec, columns: string[]
 /**
  * For a role that sees aggregates only: refuses a request whose filters (school, range, year group, cohort)
  * select at least one but fewer pupils than the small-number threshold, since every figure of it would rest
- * on them. It says no more than that (not how many).
+ * on them. It says no more than that (not how many). Without a year group or cohort, a dataset with its own
+ * suppression spec withholds a small school's cells itself.
  */
 export async function guardSelection(warehouse: Warehouse, user: SessionUser, params: FilterParams): Promise<void> {
 	if (!mustSuppress(user) || !params.from || !params.to) return;
@@ -145,7 +146,9 @@ async function produceDataset(warehouse: Warehouse, user: SessionUser, dataset: 
 	const filters = await resolveFilters(event.url, warehouse, user);
 	const own = datasetParams(dataset, event);
 	const params = filterParams(filters);
-	if (!dataset.pupilLevel) await guardSelection(warehouse, user, params);
+	// a narrowing filter is refused when it selects too few; so is a school too small for a dataset whose every row rests on all of it
+	const narrowed = params.year_group !== null || params.cohort_dimension !== null;
+	if (!dataset.pupilLevel && (narrowed || dataset.suppress === 'selection')) await guardSelection(warehouse, user, params);
 	const source = dataset.source;
 	if ('sql' in source) return warehouse.readColumns(source.sql, { ...params, ...own });
 	const rows = await COMPUTED[source.computed]({ warehouse, filters, params: own });
