@@ -1,9 +1,10 @@
 -- codes/weekly: sessions per code per school week, to show how each code is used over time.
 -- Grain: code × week (Monday-dated) for every code recorded in the range and every week with marks
--- (zero where the code was not used that week). Units: sessions, school days.
+-- (zero where the code was not used that week). Units: sessions, pupils, school days.
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value).
 -- Rule: week = the Monday of the mark's date; school_days = dates in the week with a possible session
--- (among the filtered marks), so that short weeks (half-term, bank holidays) can be told apart.
+-- (among the filtered marks), so that short weeks (half-term, bank holidays) can be told apart; pupils =
+-- pupils with the code that week (what the week's sessions rest on, for small-number suppression).
 WITH m AS (
 	-- per day and code first (a few thousand rows), then per week
 	SELECT date, code, possible, count(*) AS sessions
@@ -12,8 +13,10 @@ WITH m AS (
 	GROUP BY ALL
 ),
 counts AS (
-	SELECT date_trunc('week', date)::DATE AS week, code, sum(sessions)::INTEGER AS sessions
-	FROM m GROUP BY ALL
+	SELECT date_trunc('week', date)::DATE AS week, code, count(*)::INTEGER AS sessions, count(DISTINCT pupil_id)::INTEGER AS pupils
+	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
+	GROUP BY ALL
 ),
 weeks AS (
 	SELECT date_trunc('week', date)::DATE AS week,
@@ -27,7 +30,8 @@ SELECT
 	c.meaning,
 	c.category::VARCHAR AS category,
 	coalesce(n.sessions, 0)::INTEGER AS sessions,
-	w.school_days
+	w.school_days,
+	coalesce(n.pupils, 0)::INTEGER AS pupils
 FROM weeks w
 CROSS JOIN used u
 JOIN codes c ON c.code = u.code

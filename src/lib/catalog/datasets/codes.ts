@@ -29,7 +29,10 @@ export const CODES = {
 			category: { type: 'text', format: 'text', label: 'Category' },
 			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
 			school_days: { type: 'integer', format: 'count', label: 'School days' },
-		}
+			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
+		},
+		// a week's sessions of a code rest on the pupils with it that week; a code's weeks add up to its total
+		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions'], groupBy: ['code'] }
 	}),
 	'by-group': defineDataset({
 		title: 'Codes by year group or form',

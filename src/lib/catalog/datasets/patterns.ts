@@ -75,6 +75,15 @@ export const PATTERNS = {
 			avg_minutes_after_close: { type: 'number', format: 'decimal', label: 'Avg minutes after close', unit: 'minutes' },
 			minutes_recorded: { type: 'integer', format: 'count', label: 'Minutes recorded' },
 			late_minutes_recorded: { type: 'integer', format: 'count', label: 'Late minutes recorded' },
+			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
+			late_pupils: { type: 'integer', format: 'count', label: 'Late pupils' },
+		},
+		// the weekdays' possible sessions rest on the pupils selected; the late figures on the pupils who were late
+		suppress: {
+			pupils: 'pupils',
+			cells: ['pupils', 'possible_sessions'],
+			counts: [{ pupils: 'late_pupils', cells: ['late_pupils', ...LATENESS.filter((c) => c !== 'possible_sessions')] }],
+			groupBy: []
 		}
 	}),
 	'lateness-year-group': defineDataset({
