@@ -1,5 +1,6 @@
 import { runFile, type Warehouse } from './warehouse';
 import { auditOn, changedByName, type ChangedBy } from './auth/audit';
+import { checkWriteScope } from './auth/scope';
 
 /** The attendance target that applies to a school (or the trust, null), as a percentage (96 = 96%). */
 export interface Target {
@@ -16,6 +17,7 @@ export async function readTarget(warehouse: Warehouse, school: number | null): P
 
 /** Saves a target, with who saved it, and its audit entry in the same transaction. */
 export async function saveTarget(warehouse: Warehouse, school: number | null, percent: number, by: ChangedBy = { actor: 'cli' }): Promise<void> {
+	await checkWriteScope(warehouse, by, school, 'set attendance target');
 	await warehouse.write(async (conn) => {
 		await runFile(conn, 'commands/overview/save_target', { school, target_percent: percent, set_at: new Date().toISOString(), set_by: changedByName(by) });
 		await auditOn(conn, by.actor, 'set attendance target', `${school === null ? 'the trust' : `school ${school}`}: ${percent}%`, by.ip ?? null);

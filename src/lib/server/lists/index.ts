@@ -5,6 +5,7 @@ import { isListName, LIST_PUPILS_SQL, LISTS, listOf, PUPIL_COLUMNS, type ListNam
 import { checkDate, FILTERS, parseCohort, readParams, type Cohort, type ParamValue } from '../../catalog/params';
 import { runFile, type Row, type Warehouse } from '../warehouse';
 import { auditOn, changedByName, type ChangedBy } from '../auth/audit';
+import { checkWriteScope } from '../auth/scope';
 import { warehouseSchools } from '../auth/scope';
 
 export { isListName, LISTS, PUPIL_COLUMNS, type ListName };
@@ -73,6 +74,7 @@ export async function saveListSettings(
 	values: Record<string, string | number>,
 	by: ChangedBy = { actor: 'cli' }
 ): Promise<void> {
+	await checkWriteScope(warehouse, by, school, 'change list settings');
 	const own = LISTS[name].params;
 	const given = new Map<string, string>();
 	for (const [key, value] of Object.entries(values)) {
