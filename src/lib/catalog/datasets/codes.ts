@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 import { param } from '../params';
 
@@ -8,12 +9,8 @@ export const CODES = {
 		source: { sql: 'datasets/codes/totals' },
 		params: {},
 		columns: {
-			code: { type: 'text', format: 'text', label: 'Code' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			share_of_possible: { type: 'number', format: 'percent', label: 'Share of possible' },
+			...cols('code', 'meaning', 'category', 'sessions', 'pupils'),
+			share_of_possible: { type: 'number', format: 'percent', label: 'Share of possible' }
 		},
 		// pupils: those with the code; the codes' sessions add up to all sessions.
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'share_of_possible'], groupBy: [] }
@@ -22,15 +19,7 @@ export const CODES = {
 		title: 'Sessions by code, week by week',
 		source: { sql: 'datasets/codes/weekly' },
 		params: {},
-		columns: {
-			week: { type: 'date', format: 'date', label: 'Week' },
-			code: { type: 'text', format: 'text', label: 'Code' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-			school_days: { type: 'integer', format: 'count', label: 'School days' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-		},
+		columns: cols('week', 'code', 'meaning', 'category', 'sessions', 'school_days', 'pupils'),
 		// a week's sessions of a code rest on the pupils with it that week; a code's weeks add up to its total
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions'], groupBy: ['code'] }
 	}),
@@ -41,13 +30,9 @@ export const CODES = {
 		columns: {
 			row_label: { type: 'text', format: 'text', label: 'Row label' },
 			row_sort: { type: 'integer', format: 'integer', label: 'Row sort' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			code: { type: 'text', format: 'text', label: 'Code' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
+			...cols('pupils', 'code', 'meaning', 'category', 'sessions'),
 			row_sessions: { type: 'integer', format: 'count', label: 'Row sessions' },
-			share: { type: 'number', format: 'percent', label: 'Share' },
+			...cols('share')
 		},
 		// A row's codes add up to its sessions; a code's rows to the code's total.
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions', 'row_sessions', 'share'], groupBy: ['row_label'], alsoGroupBy: [['code']] }
@@ -59,15 +44,12 @@ export const CODES = {
 			older_than: param.integer({ default: 5, min: 0, max: 190, message: 'older_than must be a whole number of school days, 0 to 190', description: 'school days an N may stand before it is listed' })
 		},
 		columns: {
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
+			...cols('school_urn'),
 			school: { type: 'text', format: 'text', label: 'School' },
-			upn: { type: 'text', format: 'text', label: 'UPN' },
-			name: { type: 'text', format: 'text', label: 'Name' },
-			year_group: { type: 'text', format: 'text', label: 'Year group' },
+			...cols('upn', 'name', 'year_group'),
 			form: { type: 'text', format: 'text', label: 'Form' },
-			date: { type: 'date', format: 'date', label: 'Date' },
-			session: { type: 'text', format: 'text', label: 'Session' },
-			school_days_outstanding: { type: 'integer', format: 'count', label: 'School days outstanding' },
+			...cols('date', 'session'),
+			school_days_outstanding: { type: 'integer', format: 'count', label: 'School days outstanding' }
 		},
 		pupilLevel: true
 	}),
@@ -75,14 +57,7 @@ export const CODES = {
 		title: 'Holiday codes week by week',
 		source: { sql: 'datasets/codes/holidays_weekly' },
 		params: {},
-		columns: {
-			week: { type: 'date', format: 'date', label: 'Week' },
-			code: { type: 'text', format: 'text', label: 'Code' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-		},
+		columns: cols('week', 'code', 'meaning', 'category', 'pupils', 'sessions'),
 		suppress: { pupils: 'pupils', cells: ['pupils', 'sessions'], groupBy: ['code'] }
 	}),
 	'holidays-year-group': defineDataset({
@@ -90,16 +65,10 @@ export const CODES = {
 		source: { sql: 'datasets/codes/holidays_year_group' },
 		params: {},
 		columns: {
-			year_group: { type: 'text', format: 'text', label: 'Year group' },
-			year_group_sort: { type: 'integer', format: 'integer', label: 'Year group sort' },
-			code: { type: 'text', format: 'text', label: 'Code' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
+			...cols('year_group', 'year_group_sort', 'code', 'meaning', 'category'),
 			pupils_on_roll: { type: 'integer', format: 'count', label: 'Pupils on roll' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-			per_100: { type: 'number', format: 'decimal', label: 'Per 100', unit: 'per 100 sessions' },
+			...cols('possible_sessions', 'pupils', 'sessions'),
+			per_100: { type: 'number', format: 'decimal', label: 'Per 100', unit: 'per 100 sessions' }
 		},
 		// pupils_on_roll: the year group; pupils: those with the holiday code.
 		suppress: {
@@ -114,21 +83,15 @@ export const CODES = {
 		source: { sql: 'datasets/codes/unusual' },
 		params: {},
 		columns: {
-			dimension: { type: 'text', format: 'text', label: 'Dimension' },
+			...cols('dimension'),
 			group_value: { type: 'text', format: 'text', label: 'Group value' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			code: { type: 'text', format: 'text', label: 'Code' },
+			...cols('pupils', 'code'),
 			code_pupils: { type: 'integer', format: 'count', label: 'Code pupils' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			sessions: { type: 'integer', format: 'count', label: 'Sessions' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			share: { type: 'number', format: 'percent', label: 'Share' },
-			rest_pupils: { type: 'integer', format: 'count', label: 'Rest pupils' },
+			...cols('meaning', 'category', 'sessions', 'possible_sessions', 'share', 'rest_pupils'),
 			rest_sessions: { type: 'integer', format: 'count', label: 'Rest sessions' },
-			rest_possible_sessions: { type: 'integer', format: 'count', label: 'Rest possible sessions' },
+			...cols('rest_possible_sessions'),
 			rest_share: { type: 'number', format: 'percent', label: 'Rest share' },
-			ratio: { type: 'number', format: 'decimal', label: 'Ratio', unit: 'times the rest' },
+			ratio: { type: 'number', format: 'decimal', label: 'Ratio', unit: 'times the rest' }
 		},
 		// Listed only for groups of 10 or more; the code's own pupils may still be few.
 		suppress: {

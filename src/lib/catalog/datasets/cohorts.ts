@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 import { COHORT_DIMENSIONS, param } from '../params';
 
@@ -11,36 +12,21 @@ export const COHORTS = {
 		source: { sql: 'datasets/cohorts/by_dimension' },
 		params: { dimension: dimension() },
 		columns: {
-			dimension: { type: 'text', format: 'text', label: 'Dimension' },
+			...cols('dimension'),
 			value: { type: 'text', format: 'text', label: 'Value' },
 			sort_key: { type: 'integer', format: 'integer', label: 'Sort key' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' },
-			persistent_pupils: { type: 'integer', format: 'count', label: 'Persistent pupils' },
-			persistent_percent: { type: 'number', format: 'percent', label: 'Persistent percent' },
-			severe_pupils: { type: 'integer', format: 'count', label: 'Severe pupils' },
-			severe_percent: { type: 'number', format: 'percent', label: 'Severe percent' },
-			rest_pupils: { type: 'integer', format: 'count', label: 'Rest pupils' },
-			rest_possible_sessions: { type: 'integer', format: 'count', label: 'Rest possible sessions' },
+			...cols('pupils', 'possible_sessions', 'absent_sessions', 'absence_rate', 'persistent_pupils', 'persistent_percent', 'severe_pupils', 'severe_percent', 'rest_pupils', 'rest_possible_sessions'),
 			rest_absent_sessions: { type: 'integer', format: 'count', label: 'Rest absent sessions' },
-			rest_absence_rate: { type: 'number', format: 'percent', label: 'Rest absence rate' },
-			gap_to_rest_points: { type: 'number', format: 'points', label: 'Gap to rest points' },
+			...cols('rest_absence_rate', 'gap_to_rest_points'),
 			rest_persistent_pupils: { type: 'integer', format: 'count', label: 'Rest persistent pupils' },
-			rest_persistent_percent: { type: 'number', format: 'percent', label: 'Rest persistent percent' },
-			gap_to_rest_persistent_points: { type: 'number', format: 'points', label: 'Gap to rest persistent points' },
+			...cols('rest_persistent_percent', 'gap_to_rest_persistent_points'),
 			national_absence_rate: { type: 'number', format: 'percent', label: 'National absence rate' },
 			gap_to_national_points: { type: 'number', format: 'points', label: 'Gap to national points' },
-			national_period: { type: 'text', format: 'text', label: 'National period' },
-			national_source: { type: 'text', format: 'text', label: 'National source' },
-			national_persistent_percent: { type: 'number', format: 'percent', label: 'National persistent percent' },
+			...cols('national_period', 'national_source', 'national_persistent_percent'),
 			gap_to_national_persistent_points: { type: 'number', format: 'points', label: 'Gap to national persistent points' },
 			national_persistent_period: { type: 'text', format: 'text', label: 'National persistent period' },
 			la_absence_rate: { type: 'number', format: 'percent', label: 'LA absence rate' },
-			la_period: { type: 'text', format: 'text', label: 'LA period' },
-			la_source: { type: 'text', format: 'text', label: 'LA source' },
-			la_area: { type: 'text', format: 'text', label: 'LA area' },
+			...cols('la_period', 'la_source', 'la_area')
 		},
 		// A dimension's groups add up to the school; the rest (school minus group) and the gaps give a group away.
 		suppress: {
@@ -65,19 +51,7 @@ export const COHORTS = {
 			col_dimension: { type: 'text', format: 'text', label: 'Col dimension' },
 			col_value: { type: 'text', format: 'text', label: 'Col value' },
 			col_sort_key: { type: 'integer', format: 'integer', label: 'Col sort key' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' },
-			persistent_pupils: { type: 'integer', format: 'count', label: 'Persistent pupils' },
-			persistent_percent: { type: 'number', format: 'percent', label: 'Persistent percent' },
-			severe_pupils: { type: 'integer', format: 'count', label: 'Severe pupils' },
-			severe_percent: { type: 'number', format: 'percent', label: 'Severe percent' },
-			rest_pupils: { type: 'integer', format: 'count', label: 'Rest pupils' },
-			rest_absence_rate: { type: 'number', format: 'percent', label: 'Rest absence rate' },
-			gap_to_rest_points: { type: 'number', format: 'points', label: 'Gap to rest points' },
-			rest_persistent_percent: { type: 'number', format: 'percent', label: 'Rest persistent percent' },
-			gap_to_rest_persistent_points: { type: 'number', format: 'points', label: 'Gap to rest persistent points' },
+			...cols('pupils', 'possible_sessions', 'absent_sessions', 'absence_rate', 'persistent_pupils', 'persistent_percent', 'severe_pupils', 'severe_percent', 'rest_pupils', 'rest_absence_rate', 'gap_to_rest_points', 'rest_persistent_percent', 'gap_to_rest_persistent_points')
 		},
 		// Cells add up along their row and their column (to the groups of by_dimension).
 		suppress: {
@@ -101,20 +75,7 @@ export const COHORTS = {
 			value2: param.text({ max: 100, as: 'group_value2' })
 		},
 		check: (p) => (p.dimension2 !== null && p.value2 === null ? 'value2 is required' : null),
-		columns: {
-			upn: { type: 'text', format: 'text', label: 'UPN' },
-			name: { type: 'text', format: 'text', label: 'Name' },
-			year_group: { type: 'text', format: 'text', label: 'Year group' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
-			school_name: { type: 'text', format: 'text', label: 'School name' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			authorised_sessions: { type: 'integer', format: 'count', label: 'Authorised sessions' },
-			unauthorised_sessions: { type: 'integer', format: 'count', label: 'Unauthorised sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' },
-			persistent: { type: 'boolean', format: 'flag', label: 'Persistent' },
-			severe: { type: 'boolean', format: 'flag', label: 'Severe' },
-		},
+		columns: cols('upn', 'name', 'year_group', 'school_urn', 'school_name', 'possible_sessions', 'absent_sessions', 'authorised_sessions', 'unauthorised_sessions', 'absence_rate', 'persistent', 'severe'),
 		pupilLevel: true
 	})
 };

@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset, type Column } from '../define';
 import { param } from '../params';
 
@@ -24,8 +25,7 @@ export const IMPACT = {
 		source: { computed: 'impact/types' },
 		params: { window: WINDOW },
 		columns: {
-			type: { type: 'text', format: 'text', label: 'Intervention type' },
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
+			...cols('type', 'pupils'),
 			naive_before: share('Absence before'),
 			naive_after: share('Absence after'),
 			naive_relative: share('Change (before and after)'),
@@ -59,13 +59,13 @@ export const IMPACT = {
 		source: { computed: 'impact/weeks' },
 		params: { window: WINDOW, type: param.text({ max: 80 }) },
 		columns: {
-			type: { type: 'text', format: 'text', label: 'Intervention type' },
+			...cols('type'),
 			week: { type: 'integer', format: 'integer', label: 'Week from the start' },
 			group: { type: 'text', format: 'text', label: 'Group' },
 			mean: share('Mean absence'),
 			low: share('95% band from'),
 			high: share('95% band to'),
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' }
+			...cols('pupils')
 		},
 		suppress: { pupils: 'pupils', cells: ['pupils', 'mean', 'low', 'high'] }
 	})

@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 
 /** The Imports view. */
@@ -7,20 +8,18 @@ export const IMPORTS = {
 		source: { sql: 'datasets/imports/history' },
 		params: {},
 		columns: {
-			import_id: { type: 'integer', format: 'integer', label: 'Import id' },
-			file_name: { type: 'text', format: 'text', label: 'File name' },
+			...cols('import_id', 'file_name'),
 			kind: { type: 'text', format: 'text', label: 'Kind' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
-			school_name: { type: 'text', format: 'text', label: 'School name' },
+			...cols('school_urn', 'school_name'),
 			rows_read: { type: 'integer', format: 'count', label: 'Rows read' },
 			added: { type: 'integer', format: 'count', label: 'Added' },
 			amended: { type: 'integer', format: 'count', label: 'Amended' },
 			unchanged: { type: 'integer', format: 'count', label: 'Unchanged' },
-			status: { type: 'text', format: 'text', label: 'Status' },
+			...cols('status'),
 			message: { type: 'text', format: 'text', label: 'Message' },
 			started_at: { type: 'timestamp', format: 'timestamp', label: 'Started at' },
 			finished_at: { type: 'timestamp', format: 'timestamp', label: 'Finished at' },
-			seconds: { type: 'number', format: 'decimal', label: 'Seconds', unit: 'seconds' },
+			seconds: { type: 'number', format: 'decimal', label: 'Seconds', unit: 'seconds' }
 		},
 		// about files and imports, not pupils
 		suppress: 'none'

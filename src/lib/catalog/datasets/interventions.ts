@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 import { param } from '../params';
 
@@ -18,24 +19,16 @@ export const INTERVENTIONS = {
 			weeks: param.integer({ ...WEEKS_BEFORE, message: `weeks must be a whole number from ${WEEKS_BEFORE.min} to ${WEEKS_BEFORE.max}` })
 		},
 		columns: {
-			intervention_id: { type: 'integer', format: 'integer', label: 'Intervention id' },
-			upn: { type: 'text', format: 'text', label: 'UPN' },
-			name: { type: 'text', format: 'text', label: 'Name' },
+			...cols('intervention_id', 'upn', 'name'),
 			sort_name: { type: 'text', format: 'text', label: 'Sort name' },
-			year_group: { type: 'text', format: 'text', label: 'Year group' },
+			...cols('year_group'),
 			year_group_order: { type: 'integer', format: 'integer', label: 'Year group order' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
+			...cols('school_urn'),
 			type: { type: 'text', format: 'text', label: 'Type' },
-			start_date: { type: 'date', format: 'date', label: 'Start date' },
-			end_date: { type: 'date', format: 'date', label: 'End date' },
-			review_date: { type: 'date', format: 'date', label: 'Review date' },
-			target: { type: 'text', format: 'text', label: 'Target' },
-			notes: { type: 'text', format: 'text', label: 'Notes' },
-			staff: { type: 'text', format: 'text', label: 'Staff' },
-			import_id: { type: 'integer', format: 'integer', label: 'Import id' },
+			...cols('start_date', 'end_date', 'review_date', 'target', 'notes', 'staff', 'import_id'),
 			recorded_by: { type: 'text', format: 'text', label: 'Recorded by' },
 			recorded_at: { type: 'timestamp', format: 'timestamp', label: 'Recorded at' },
-			status: { type: 'text', format: 'text', label: 'Status' },
+			...cols('status'),
 			review_overdue: { type: 'boolean', format: 'flag', label: 'Review overdue' },
 			days_overdue: { type: 'integer', format: 'count', label: 'Days overdue' },
 			as_of: { type: 'date', format: 'date', label: 'As of' },
@@ -47,7 +40,7 @@ export const INTERVENTIONS = {
 			since_absent: { type: 'integer', format: 'count', label: 'Since absent' },
 			since_attendance: { type: 'number', format: 'percent', label: 'Since attendance' },
 			progress: { type: 'number', format: 'percent', label: 'Progress' },
-			target_met: { type: 'boolean', format: 'flag', label: 'Target met' },
+			target_met: { type: 'boolean', format: 'flag', label: 'Target met' }
 		},
 		pupilLevel: true
 	})

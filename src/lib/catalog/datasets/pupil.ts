@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 
 /** The pupil page's datasets, about one pupil (the UPN in the path): pupil-level, each with the dashboard filters. */
@@ -8,23 +9,15 @@ export const PUPIL = {
 		params: {},
 		pathParam: 'upn',
 		columns: {
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
-			school_name: { type: 'text', format: 'text', label: 'School name' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
+			...cols('school_urn', 'school_name', 'possible_sessions'),
 			present_sessions: { type: 'integer', format: 'count', label: 'Present sessions' },
 			aea_sessions: { type: 'integer', format: 'count', label: 'AEA sessions' },
-			authorised_sessions: { type: 'integer', format: 'count', label: 'Authorised sessions' },
-			unauthorised_sessions: { type: 'integer', format: 'count', label: 'Unauthorised sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' },
-			attendance_rate: { type: 'number', format: 'percent', label: 'Attendance rate' },
+			...cols('authorised_sessions', 'unauthorised_sessions', 'absent_sessions', 'absence_rate', 'attendance_rate'),
 			days_missed: { type: 'number', format: 'days', label: 'Days missed' },
-			persistent: { type: 'boolean', format: 'flag', label: 'Persistent' },
-			severe: { type: 'boolean', format: 'flag', label: 'Severe' },
-			late_sessions: { type: 'integer', format: 'count', label: 'Late sessions' },
+			...cols('persistent', 'severe', 'late_sessions'),
 			late_minutes: { type: 'integer', format: 'count', label: 'Late minutes' },
-			late_after_close_sessions: { type: 'integer', format: 'count', label: 'Late after close sessions' },
-			late_after_close_minutes: { type: 'integer', format: 'count', label: 'Late after close minutes' },
+			...cols('late_after_close_sessions'),
+			late_after_close_minutes: { type: 'integer', format: 'count', label: 'Late after close minutes' }
 		},
 		pupilLevel: true
 	}),
@@ -34,15 +27,10 @@ export const PUPIL = {
 		params: {},
 		pathParam: 'upn',
 		columns: {
-			date: { type: 'date', format: 'date', label: 'Date' },
-			session: { type: 'text', format: 'text', label: 'Session' },
-			code: { type: 'text', format: 'text', label: 'Code' },
-			category: { type: 'text', format: 'text', label: 'Category' },
-			meaning: { type: 'text', format: 'text', label: 'Meaning' },
+			...cols('date', 'session', 'code', 'category', 'meaning'),
 			minutes_late: { type: 'integer', format: 'count', label: 'Minutes late' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
-			import_id: { type: 'integer', format: 'integer', label: 'Import id' },
-			amended: { type: 'boolean', format: 'flag', label: 'Amended' },
+			...cols('school_urn', 'import_id'),
+			amended: { type: 'boolean', format: 'flag', label: 'Amended' }
 		},
 		pupilLevel: true
 	}),
@@ -52,16 +40,14 @@ export const PUPIL = {
 		params: {},
 		pathParam: 'upn',
 		columns: {
-			date: { type: 'date', format: 'date', label: 'Date' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
+			...cols('date', 'possible_sessions', 'absent_sessions'),
 			rolling_days: { type: 'integer', format: 'count', label: 'Rolling days' },
 			rolling_possible: { type: 'integer', format: 'count', label: 'Rolling possible' },
 			rolling_absent: { type: 'integer', format: 'count', label: 'Rolling absent' },
 			rolling_attendance: { type: 'number', format: 'percent', label: 'Rolling attendance' },
 			ytd_possible: { type: 'integer', format: 'count', label: 'Possible sessions this year' },
 			ytd_absent: { type: 'integer', format: 'count', label: 'Absent sessions this year' },
-			ytd_attendance: { type: 'number', format: 'percent', label: 'Attendance this year' },
+			ytd_attendance: { type: 'number', format: 'percent', label: 'Attendance this year' }
 		},
 		pupilLevel: true
 	}),
@@ -71,20 +57,18 @@ export const PUPIL = {
 		params: {},
 		pathParam: 'upn',
 		columns: {
-			date: { type: 'date', format: 'date', label: 'Date' },
-			session: { type: 'text', format: 'text', label: 'Session' },
+			...cols('date', 'session'),
 			previous_code: { type: 'text', format: 'text', label: 'Previous code' },
 			new_code: { type: 'text', format: 'text', label: 'New code' },
 			previous_minutes_late: { type: 'integer', format: 'count', label: 'Previous minutes late' },
 			new_minutes_late: { type: 'integer', format: 'count', label: 'New minutes late' },
 			previous_import_id: { type: 'integer', format: 'integer', label: 'Previous import id' },
 			previous_file_name: { type: 'text', format: 'text', label: 'Previous file name' },
-			import_id: { type: 'integer', format: 'integer', label: 'Import id' },
-			file_name: { type: 'text', format: 'text', label: 'File name' },
+			...cols('import_id', 'file_name'),
 			changed_at: { type: 'timestamp', format: 'timestamp', label: 'Changed at' },
 			reason: { type: 'text', format: 'text', label: 'Reason' },
 			author: { type: 'text', format: 'text', label: 'Author' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
+			...cols('school_urn')
 		},
 		pupilLevel: true
 	}),
@@ -94,15 +78,9 @@ export const PUPIL = {
 		params: {},
 		pathParam: 'upn',
 		columns: {
-			intervention_id: { type: 'integer', format: 'integer', label: 'Intervention id' },
+			...cols('intervention_id'),
 			type: { type: 'text', format: 'text', label: 'Type' },
-			start_date: { type: 'date', format: 'date', label: 'Start date' },
-			end_date: { type: 'date', format: 'date', label: 'End date' },
-			review_date: { type: 'date', format: 'date', label: 'Review date' },
-			target: { type: 'text', format: 'text', label: 'Target' },
-			notes: { type: 'text', format: 'text', label: 'Notes' },
-			staff: { type: 'text', format: 'text', label: 'Staff' },
-			school_urn: { type: 'integer', format: 'integer', label: 'School URN' },
+			...cols('start_date', 'end_date', 'review_date', 'target', 'notes', 'staff', 'school_urn')
 		},
 		pupilLevel: true
 	}),

@@ -1,3 +1,4 @@
+import { cols } from '../columns';
 import { defineDataset } from '../define';
 import { CODES } from './codes';
 
@@ -8,8 +9,7 @@ export const SUMMARY = {
 		source: { sql: 'reports/summary' },
 		params: {},
 		columns: {
-			pupils: { type: 'integer', format: 'count', label: 'Pupils' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
+			...cols('pupils', 'possible_sessions'),
 			authorised_sessions: { type: 'integer', format: 'count', label: 'Authorised absence (sessions)' },
 			unauthorised_sessions: { type: 'integer', format: 'count', label: 'Unauthorised absence (sessions)' },
 			overall_absence_rate: { type: 'number', format: 'percent', label: 'Overall absence' },
@@ -29,13 +29,7 @@ export const SUMMARY = {
 		title: 'Absence by weekday and session',
 		source: { sql: 'reports/weekday' },
 		params: {},
-		columns: {
-			weekday: { type: 'text', format: 'text', label: 'Weekday' },
-			session: { type: 'text', format: 'text', label: 'Session' },
-			possible_sessions: { type: 'integer', format: 'count', label: 'Possible sessions' },
-			absent_sessions: { type: 'integer', format: 'count', label: 'Absent sessions' },
-			absence_rate: { type: 'number', format: 'percent', label: 'Absence rate' }
-		},
+		columns: cols('weekday', 'session', 'possible_sessions', 'absent_sessions', 'absence_rate'),
 		// every weekday and session rests on all the pupils selected
 		suppress: 'selection'
 	}),
