@@ -24,11 +24,14 @@ export interface Server {
 	output: () => string;
 }
 
-/** Starts the built app (node build) on `port` with warehouse `db`, and waits until it answers. */
-export async function startServer(port: number, db: string, env: Record<string, string> = {}): Promise<Server> {
+/**
+ * Starts the built app on `port` with warehouse `db`, and waits until it answers: `node build` (with
+ * BODY_SIZE_LIMIT=Infinity, so that uploads pass), or `entry` (server.js: the app as npm start serves it).
+ */
+export async function startServer(port: number, db: string, env: Record<string, string> = {}, entry = 'build'): Promise<Server> {
 	mkdirSync('test-results', { recursive: true });
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [entry], {
 		env: { ...process.env, PORT: String(port), ATTENDANCE_DB: db, BODY_SIZE_LIMIT: 'Infinity', ORIGIN: origin, TZ: 'UTC', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -79,7 +79,7 @@ export function uploadFile(file: File, school: string | null, onSent: (fraction:
 			if (xhr.status === 200 && body) resolve({ kind: 'imported', result: body as unknown as ImportResult });
 			else if (xhr.status === 422 && body) resolve({ kind: 'rejected', rejection: body as unknown as Rejection });
 			else if (xhr.status === 413 && !body?.message)
-				resolve({ kind: 'failed', message: `${file.name} is larger than this server accepts: start it with BODY_SIZE_LIMIT=Infinity.` });
+				resolve({ kind: 'failed', message: `${file.name} is larger than this server accepts: serve the app with npm start (server.js), which lets uploads through.` });
 			else resolve({ kind: 'failed', message: (body?.message as string) ?? `The server answered ${xhr.status} ${xhr.statusText}.` });
 		};
 		xhr.onerror = () => resolve({ kind: 'failed', message: 'The upload did not reach the server: check the connection and try again.' });

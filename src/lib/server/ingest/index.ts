@@ -41,6 +41,30 @@ export interface ImportOptions {
 	 * ahead if it names the same file, unchanged, with the same school and name (else reads it again).
 	 */
 	next?: string;
+	/**
+	 * Aborted (the client of an upload went away): the import stops where it is (its DuckDB statements
+	 * interrupted), rolls back whole and fails with ImportCancelled; if still queued, it never starts.
+	 */
+	signal?: AbortSignal;
+	/**
+	 * Seconds the import may run once its turn has come (the server's uploads: importTimeoutSeconds());
+	 * past them it stops like an abort and is rejected, naming the limit. No limit when not given (the CLI).
+	 */
+	timeoutSeconds?: number;
+}
+
+/** An import stopped by its caller (ImportOptions.signal) before it finished: nothing from it was imported. */
+export class ImportCancelled extends Error {
+	constructor(readonly file: string) {
+		super(`${file} was not imported: the import was cancelled (the upload was abandoned)`);
+		this.name = 'ImportCancelled';
+	}
+}
+
+/** ATTENDANCE_IMPORT_TIMEOUT_S (default 600): the seconds an uploaded file's import may run. */
+export function importTimeoutSeconds(): number {
+	const seconds = Number(process.env.ATTENDANCE_IMPORT_TIMEOUT_S ?? 600);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : 600;
 }
 
 export interface ImportResult extends LoadCounts {
@@ -95,12 +119,28 @@ const LOADERS: Record<ImportKind, (ctx: LoadContext, header: CsvHeader) => Promi
 
 const queues = new WeakMap<Warehouse, Promise<unknown>>();
 
-/** Imports run one at a time per warehouse: each is a transaction that must see the last one's result. */
-function serialised<T>(warehouse: Warehouse, work: () => Promise<T>): Promise<T> {
+/**
+ * Imports run one at a time per warehouse: each is a transaction that must see the last one's result.
+ * An import whose signal aborts while it waits its turn leaves the queue at once (and never starts).
+ */
+function serialised<T>(warehouse: Warehouse, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
 	const previous = queues.get(warehouse) ?? Promise.resolve();
-	const next = previous.then(work, work);
+	let started = false;
+	const run = () => {
+		if (signal?.aborted) return Promise.reject(signal.reason as Error);
+		started = true;
+		return work();
+	};
+	const next = previous.then(run, run);
 	queues.set(warehouse, next.catch(() => undefined));
-	return next;
+	if (!signal) return next;
+	return new Promise<T>((resolve, reject) => {
+		const leave = () => {
+			if (!started) reject(signal.reason as Error);
+		};
+		signal.addEventListener('abort', leave, { once: true });
+		next.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+	});
 }
 
 /**
@@ -120,14 +160,15 @@ interface Reading {
 	progress: (fraction: number) => void;
 }
 
-function startReading(warehouse: Warehouse, path: string, name: string, school: number | null): Reading {
+function startReading(warehouse: Warehouse, path: string, name: string, school: number | null, signal?: AbortSignal): Reading {
 	const reading = { path, name, school, stamp: stampOf(path), progress: () => {} } as Omit<Reading, 'file'> as Reading;
-	reading.file = preflight(path, name, (f) => reading.progress(f), (firstLine) => {
+	const onFirstLine = (firstLine: string) => {
 		const header = longRegisterHeader(firstLine);
 		if (!header) return;
-		reading.staging = stageLongRegister(warehouse, { path, name }, header, school);
+		reading.staging = stageLongRegister(warehouse, { path, name }, header, school, signal);
 		reading.staging.catch(() => undefined); // awaited by the import, if the first pass finds nothing wrong
-	});
+	};
+	reading.file = preflight(path, name, (f) => reading.progress(f), onFirstLine, signal);
 	reading.file.catch(() => undefined); // the same
 	return reading;
 }
@@ -152,33 +193,79 @@ const readAhead = new WeakMap<Warehouse, Reading>();
 
 /**
  * Imports one file of any supported kind in one transaction: it lands whole or not at all. A file
- * with problems is rejected with an ImportRejected naming the file, line (or pupil) and reason.
+ * with problems is rejected with an ImportRejected naming the file, line (or pupil) and reason; one
+ * that takes longer than its time limit is stopped and rejected the same way; an import whose
+ * `signal` aborts is stopped and fails with ImportCancelled. Stopped, it rolls back whole.
  */
 export function importFile(warehouse: Warehouse, path: string, options: ImportOptions = {}): Promise<ImportResult> {
-	return serialised(warehouse, async () => {
-		const name = options.name ?? basename(path);
+	const name = options.name ?? basename(path);
+	const cancelled = options.signal && stoppedWith(options.signal, new ImportCancelled(name));
+	return serialised(warehouse, cancelled, async () => {
 		const school = options.school ?? null;
 		const progress = options.onProgress ?? (() => {});
+		const stop = stopper(name, options);
 		let reading = readAhead.get(warehouse);
 		readAhead.delete(warehouse);
 		if (reading && !(reading.path === path && reading.name === name && reading.school === school && reading.stamp === stampOf(path))) {
 			await endReading(warehouse, reading);
 			reading = undefined;
 		}
-		reading ??= startReading(warehouse, path, name, school);
+		reading ??= startReading(warehouse, path, name, school, stop.signal);
 		let read = 0;
 		reading.progress = (f) => progress('reading', (read = f));
 		try {
 			await reading.file;
+			stop.signal.throwIfAborted();
 			if (read < 1) progress('reading', 1); // read ahead
-			return await importChecked(warehouse, reading, options);
+			return await importChecked(warehouse, reading, options, stop.signal);
+		} catch (error) {
+			// whatever a stopped import's statements threw (an interrupted read, a rejection), it was stopped
+			throw stop.signal.aborted ? (stop.signal.reason as Error) : error;
 		} finally {
+			stop.done();
 			await endReading(warehouse, reading);
 		}
 	});
 }
 
-async function importChecked(warehouse: Warehouse, reading: Reading, options: ImportOptions): Promise<ImportResult> {
+/**
+ * The import's own signal (what its first pass, staging and transaction stop on): aborts with
+ * ImportCancelled when the caller's does, with a rejection naming the limit when the time is up, and
+ * when the import ends.
+ */
+function stopper(name: string, options: ImportOptions): { signal: AbortSignal; done: () => void } {
+	const seconds = options.timeoutSeconds;
+	const controller = new AbortController();
+	const cancel = () => controller.abort(new ImportCancelled(name));
+	if (options.signal?.aborted) cancel();
+	options.signal?.addEventListener('abort', cancel, { once: true });
+	const timer =
+		seconds === undefined
+			? undefined
+			: setTimeout(() => {
+					const reason = `importing it took longer than the ${seconds} s allowed (ATTENDANCE_IMPORT_TIMEOUT_S): split it (a term at a time), or ask the administrator to raise the limit`;
+					controller.abort(new ImportRejected(name, [{ reason }]));
+				}, seconds * 1000);
+	return {
+		signal: controller.signal,
+		// the import has ended (landed, rejected or stopped): a staging still reading the file is interrupted
+		done: () => {
+			clearTimeout(timer);
+			options.signal?.removeEventListener('abort', cancel);
+			controller.abort(new Error('the import has ended'));
+		}
+	};
+}
+
+/** `signal`, aborting with `reason`. */
+function stoppedWith(signal: AbortSignal, reason: Error): AbortSignal {
+	const controller = new AbortController();
+	if (signal.aborted) controller.abort(reason);
+	else signal.addEventListener('abort', () => controller.abort(reason), { once: true });
+	return controller.signal;
+}
+
+async function importChecked(warehouse: Warehouse, reading: Reading, options: ImportOptions, signal: AbortSignal): Promise<ImportResult> {
 	const { name } = reading;
 	const progress = options.onProgress ?? (() => {});
 	const file = await reading.file;
@@ -205,6 +292,7 @@ async function importChecked(warehouse: Warehouse, reading: Reading, options: Im
 	}
 	if (kind === 'register-long') progress('checking', 0);
 	const staged = kind === 'register-long' ? await reading.staging : undefined;
+	signal.throwIfAborted();
 	const startedAt = new Date().toISOString();
 	const result = await warehouse.write(async (conn) => {
 		const [{ import_id }] = await runFile(conn, 'ingest/begin_import', {
@@ -236,7 +324,7 @@ async function importChecked(warehouse: Warehouse, reading: Reading, options: Im
 			finished_at: new Date().toISOString()
 		});
 		return { ...counts, file: name, kind, status: 'loaded' as const, importId: import_id as number, warnings: ctx.warnings, message };
-	});
+	}, { signal });
 	progress('done', 1);
 	return result;
 }

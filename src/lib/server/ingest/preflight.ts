@@ -31,6 +31,17 @@ const NOT_UTF8 =
 const MAX_PROBLEMS = 30;
 
 /**
+ * Limits on a file's shape, checked as it is read, so that a file no export looks like is refused
+ * within its first chunks instead of pinning a core and gigabytes of memory in DuckDB's reader
+ * (a one-line CSV of a million columns took 17 minutes and 2.5 GB):
+ * - a CSV header of at most 2,000 columns (a wide register has one per school day: a year is about 195;
+ *   2,000 is five years of every calendar day) and 256 KB;
+ * - any other CSV line of at most 2 MB (DuckDB's CSV reader refuses longer lines anyway);
+ * - an XML (CTF) line of at most 64 MB (a CTF may come on one line: a large school's is a few MB).
+ */
+export const LIMITS = { headerColumns: 2_000, headerBytes: 256_000, lineBytes: 2_000_000, xmlLineBytes: 64_000_000 };
+
+/**
  * Reads the file once, streaming: its SHA-256; that it is UTF-8 (else rejects naming the line); its
  * lines; and, for a CSV, that every record has as many fields as the header and every quote closes.
  * Rejects an empty file. Lines are read in place in each decoded chunk (no string per line): this pass
@@ -41,7 +52,9 @@ export async function preflight(
 	name = basename(path),
 	progress?: Progress,
 	/** Told the first line as soon as it is read (the import can start on the file meanwhile). */
-	onFirstLine?: (firstLine: string) => void
+	onFirstLine?: (firstLine: string) => void,
+	/** Aborted: the pass stops at its next chunk, throwing the signal's reason. */
+	signal?: AbortSignal
 ): Promise<TextFile> {
 	const bytes = statSync(path).size;
 	if (bytes === 0) reject(name, 'the file is empty (0 bytes)');
@@ -79,8 +92,20 @@ export async function preflight(
 		}
 	};
 
+	/** Rejects the line being read (line + 1) if `length` characters (at least as many bytes) are too many. */
+	const checkLength = (length: number, head: string) => {
+		if (firstLine === undefined && !/^\uFEFF?\s*</.test(head.slice(0, 64))) {
+			if (length > LIMITS.headerBytes)
+				reject(name, `the first line (the header) is longer than ${kb(LIMITS.headerBytes)}: a CSV export's header names its columns in a few KB; is this a CSV export, with line ends?`, 1);
+		} else if (delimiter !== 0) {
+			if (length > LIMITS.lineBytes)
+				reject(name, `this line is longer than ${kb(LIMITS.lineBytes)}, more than any export's record: is this a CSV export, with line ends?`, line + 1);
+		} else if (length > LIMITS.xmlLineBytes) reject(name, `this line is longer than ${kb(LIMITS.xmlLineBytes)}, more than a whole CTF holds`, line + 1);
+	};
+
 	/** Reads the line text[start, end) (`end` at its \n, or at the end of a last line without one). */
 	const readLine = (text: string, start: number, end: number, ended: boolean) => {
+		checkLength(end - start, firstLine === undefined ? text.slice(start, start + 64) : '');
 		line++;
 		const cr = end > start && text.charCodeAt(end - 1) === 13;
 		const contentEnd = cr ? end - 1 : end;
@@ -92,6 +117,8 @@ export async function preflight(
 				scan(firstLine, 0, firstLine.length);
 				expected = fields;
 				inQuotes = false;
+				if (expected > LIMITS.headerColumns)
+					reject(name, `the header has ${expected.toLocaleString('en-GB')} columns; the most an export has is ${LIMITS.headerColumns.toLocaleString('en-GB')} (a wide register has one per school day)`, 1);
 			}
 			onFirstLine?.(firstLine);
 		} else if (!inRecord && isBlank(text, start, contentEnd)) {
@@ -125,6 +152,7 @@ export async function preflight(
 
 	let pending = ''; // the start of a line the last chunk ended in
 	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
+		signal?.throwIfAborted();
 		hash.update(chunk);
 		if (seen === 0) {
 			if (UTF16_BOMS.some((bom) => chunk.subarray(0, 2).equals(bom)) || chunk.subarray(0, 64).includes(0))
@@ -150,6 +178,7 @@ export async function preflight(
 			start = nl + 1;
 		}
 		pending += text.slice(start);
+		if (pending.length > LIMITS.headerBytes) checkLength(pending.length, pending.slice(0, 64)); // a line not ended yet
 		seen += chunk.length;
 		progress?.(seen / bytes);
 	}
@@ -176,6 +205,10 @@ export async function preflight(
 	if (problems.length) throw new ImportRejected(name, problems, problemCount);
 	const lastLine = last ? last.text.slice(last.start, last.end) : '';
 	return { path, name, bytes, sha256: hash.digest('hex'), lines: line, firstLine, lastLine, endsWithNewline, anchors };
+}
+
+function kb(bytes: number): string {
+	return bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.round(bytes / 1000)} KB`;
 }
 
 /** Whether text[start, end) is empty or only whitespace (as String.trim sees it). */

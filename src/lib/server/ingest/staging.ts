@@ -18,12 +18,13 @@ export type StagedRegister =
 
 let stages = 0;
 
-/** Stages a long register (read_long.sql, stage_long_checks.sql). */
+/** Stages a long register (read_long.sql, stage_long_checks.sql); `signal` interrupts it (Warehouse.stage). */
 export async function stageLongRegister(
 	warehouse: Warehouse,
 	file: Pick<TextFile, 'path' | 'name'>,
 	header: CsvHeader,
-	chosenSchool: number | null
+	chosenSchool: number | null,
+	signal?: AbortSignal
 ): Promise<StagedRegister> {
 	const stage = `import_stage_${++stages}`;
 	return warehouse.stage(async (conn) => {
@@ -34,7 +35,7 @@ export async function stageLongRegister(
 			await runFile(conn, 'ingest/detach_stage', undefined, { stage });
 			throw error;
 		}
-	});
+	}, { signal });
 }
 
 async function stageOn(

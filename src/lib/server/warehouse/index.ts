@@ -325,23 +325,32 @@ export class Warehouse {
 	/**
 	 * Runs `work` in one transaction on a connection of its own (run `sql/commands/…` and ingest files on
 	 * it with runFile): it commits whole or rolls back whole, and the commit advances `version`.
+	 * `signal` (an import's cancel hook): when it aborts, the statement under way is interrupted (DuckDB's
+	 * interrupt) and so is any that follows until `work` gives up, and the transaction rolls back; it is
+	 * checked once more before the commit, and a commit under way is never interrupted (it lands whole).
 	 */
-	async write<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+	async write<T>(work: (conn: DuckDBConnection) => Promise<T>, options?: { signal?: AbortSignal }): Promise<T>;
 	/** Runs one command file (`sql/commands/…`) as its own transaction; its rows (a RETURNING clause). */
 	async write(command: string, params?: Params): Promise<Row[]>;
-	async write<T>(work: string | ((conn: DuckDBConnection) => Promise<T>), params?: Params): Promise<T | Row[]> {
+	async write<T>(work: string | ((conn: DuckDBConnection) => Promise<T>), second?: Params | { signal?: AbortSignal }): Promise<T | Row[]> {
 		if (typeof work === 'string') {
 			const command = work;
 			if (!command.startsWith('commands/')) throw new Error(`${command} is not a command (sql/commands/)`);
-			return this.write((conn) => runFile(conn, command, params));
+			return this.write((conn) => runFile(conn, command, second as Params | undefined));
 		}
+		const signal = (second as { signal?: AbortSignal } | undefined)?.signal;
 		return this.withConnection(async (conn) => {
 			await conn.run('BEGIN TRANSACTION');
+			// DuckDB does not carry an interrupt over to the next statement: repeat it until `work` ends
+			const stop = interruptOn(conn, signal, 100);
 			try {
 				const result = await work(conn);
+				stop();
+				signal?.throwIfAborted();
 				await this.committing(() => conn.run('COMMIT'));
 				return result;
 			} catch (error) {
+				stop();
 				await conn.run('ROLLBACK');
 				throw error;
 			}
@@ -351,12 +360,21 @@ export class Warehouse {
 	/**
 	 * An import's scratch connection, outside any transaction (DuckDB scans a table written inside a
 	 * transaction on one thread only): for staging a file in an attached in-memory database before the
-	 * import's `write`. It reads the warehouse between commits, like `read`.
+	 * import's `write`. It reads the warehouse between commits, like `read`. `signal` interrupts the
+	 * statement under way when it aborts (once: `work`'s own clean-up statements still run after it).
 	 */
-	async stage<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+	async stage<T>(work: (conn: DuckDBConnection) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+		options.signal?.throwIfAborted();
 		await this.reading();
 		try {
-			return await this.withConnection(work);
+			return await this.withConnection(async (conn) => {
+				const stop = interruptOn(conn, options.signal);
+				try {
+					return await work(conn);
+				} finally {
+					stop();
+				}
+			});
 		} finally {
 			this.readDone();
 		}
@@ -411,6 +429,25 @@ export class Warehouse {
 	async checkpoint(): Promise<void> {
 		await this.committing(() => this.withConnection((conn) => conn.run('CHECKPOINT')));
 	}
+}
+
+/**
+ * Interrupts `conn`'s statement under way (DuckDB's interrupt) when `signal` aborts, and then every
+ * `repeatMs` if given, until the returned function is called.
+ */
+function interruptOn(conn: DuckDBConnection, signal: AbortSignal | undefined, repeatMs?: number): () => void {
+	if (!signal) return () => {};
+	let repeat: ReturnType<typeof setInterval> | undefined;
+	const interrupt = () => {
+		conn.interrupt();
+		if (repeatMs) repeat ??= setInterval(() => conn.interrupt(), repeatMs);
+	};
+	if (signal.aborted) interrupt();
+	else signal.addEventListener('abort', interrupt, { once: true });
+	return () => {
+		signal.removeEventListener('abort', interrupt);
+		clearInterval(repeat);
+	};
 }
 
 /**

@@ -2,23 +2,31 @@
 // streamed to a temp file and imported by the same code as the CLI's `import`.
 //   POST /api/imports   x-file-name: <the file's name, URI-encoded>   [x-school: <URN>]
 // 200 with the ImportResult; 422 with { file, problems: [{ line, pupil, reason }], totalProblems, message }
-// when the file is rejected (nothing from it is imported); 400 on a bad header or a body that did not
-// arrive whole; 403 from another site (CSRF); 413 when larger than ATTENDANCE_MAX_UPLOAD_MB (default
-// 1024) or the server's BODY_SIZE_LIMIT; 415 for a workbook, PDF, archive or other binary file.
+// when the file is rejected (nothing from it is imported), also when its import takes longer than
+// ATTENDANCE_IMPORT_TIMEOUT_S (default 600); 400 on a bad header or a body that did not arrive whole;
+// 403 from another site (CSRF); 413 when larger than ATTENDANCE_MAX_UPLOAD_MB (default 1024); 415 for a
+// workbook, PDF, archive or other binary file. A refusal is answered at once and the rest of the body
+// read and dropped (up to a bound), so that the client sees the answer rather than a reset connection.
+// A client that goes away stops its import (499, to nobody): it rolls back whole.
 // The temp file is removed whatever happens (after a SIGKILL, by the next server's first upload).
+// Bodies of any size reach this route through server.js (npm start), which holds every other route to
+// BODY_SIZE_LIMIT; a plain `node build` needs BODY_SIZE_LIMIT=Infinity for uploads past it.
 import { error, json } from '@sveltejs/kit';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFile, isImportRejected } from '$lib/server/ingest';
+import { importFile, ImportCancelled, importTimeoutSeconds, isImportRejected } from '$lib/server/ingest';
 import { uploadName, uploadSchool } from '$lib/server/ingest/upload';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { can } from '$lib/server/auth/roles';
 import { notATextExport, refusedContentType, sameOrigin, sizeText } from '$lib/components/imports/guard';
 import { guarded } from '$lib/server/respond';
 import { auditRefusals } from '$lib/server/auth/audit-http';
-import type { RequestHandler } from './$types';
+import type { RequestEvent, RequestHandler } from './$types';
+
+type Body = ReadableStreamDefaultReader<Uint8Array> | undefined;
 
 /** The file an upload names (for the audit log: its refusals are audited as 'import refused'). */
 function fileOf(event: { request: Request }): string {
@@ -29,7 +37,18 @@ function fileOf(event: { request: Request }): string {
 	}
 }
 
-export const POST: RequestHandler = auditRefusals('import refused', fileOf, guarded(async ({ request, url, locals }) => {
+export const POST: RequestHandler = auditRefusals('import refused', fileOf, guarded(async (event) => {
+	const body: Body = event.request.body?.getReader();
+	try {
+		return await upload(event, body);
+	} catch (e) {
+		// refused (perhaps before the whole body was read): answer now, and drop what the client still sends
+		void discard(body);
+		throw e;
+	}
+}));
+
+async function upload({ request, url, locals, platform }: RequestEvent, body: Body): Promise<Response> {
 	// imports are for admins (hooks.server.ts enforces it too; tests calling the handler bare pass no locals)
 	if (locals && !can(locals.user, 'admin')) error(locals.user ? 403 : 401, locals.user ? 'Only an admin can import files.' : 'sign in first');
 	// CSRF: the body is raw bytes (SvelteKit's form check does not cover it), so the browser's own
@@ -45,13 +64,16 @@ export const POST: RequestHandler = auditRefusals('import refused', fileOf, guar
 
 	await sweepStaleUploads();
 	const dir = await mkdtemp(join(tmpdir(), `lens-upload-${process.pid}-`));
+	const gone = clientGone(request, platform);
 	try {
 		const path = join(dir, 'upload');
-		await receive(request, path, name, limit);
+		await receive(body, path, name, limit);
 		const warehouse = await appWarehouse();
 		try {
-			return json(await importFile(warehouse, path, { school, name }));
+			return json(await importFile(warehouse, path, { school, name, signal: gone.signal, timeoutSeconds: importTimeoutSeconds() }));
 		} catch (e) {
+			// nginx's "client closed request": nobody is there to read it
+			if (e instanceof ImportCancelled) return json({ message: e.message }, { status: 499 });
 			if (!isImportRejected(e)) throw e;
 			return json(
 				{
@@ -64,10 +86,56 @@ export const POST: RequestHandler = auditRefusals('import refused', fileOf, guar
 			);
 		}
 	} finally {
-		await request.body?.cancel().catch(() => undefined);
+		gone.done();
 		await rm(dir, { recursive: true, force: true });
 	}
-}));
+}
+
+/**
+ * Aborts when the client goes away: `request.signal` while the body is arriving (SvelteKit aborts it
+ * only then) or, once it has arrived, the connection closing before the answer (adapter-node's
+ * `platform.req`).
+ */
+function clientGone(request: Request, platform: unknown): { signal: AbortSignal; done: () => void } {
+	const controller = new AbortController();
+	const abort = () => controller.abort();
+	const socket = (platform as { req?: IncomingMessage } | undefined)?.req?.socket;
+	if (request.signal.aborted || socket?.destroyed) abort();
+	request.signal.addEventListener('abort', abort, { once: true });
+	socket?.once('close', abort);
+	return {
+		signal: controller.signal,
+		done: () => {
+			request.signal.removeEventListener('abort', abort);
+			socket?.off('close', abort);
+		}
+	};
+}
+
+/** How much of a refused upload's body is read and dropped: up to 1 GB, for up to 30 seconds (as server.js). */
+const LINGER = { bytes: 1024 ** 3, ms: 30_000 };
+
+/**
+ * Reads and drops the rest of a refused upload's body while its answer goes out, so that the client
+ * (a browser still sending) reads the answer instead of a connection reset by unread bytes; past
+ * LINGER the connection is closed.
+ */
+async function discard(body: Body): Promise<void> {
+	if (!body) return;
+	const timer = setTimeout(() => void body.cancel().catch(() => undefined), LINGER.ms);
+	try {
+		for (let dropped = 0; dropped <= LINGER.bytes; ) {
+			const { done, value } = await body.read();
+			if (done) return;
+			dropped += value.byteLength;
+		}
+		await body.cancel();
+	} catch {
+		// the client went away, or the time was up
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 let swept: Promise<void> | undefined;
 
@@ -108,9 +176,9 @@ function tooLarge(name: string, limit: number, size?: number): string {
 
 /**
  * Streams the body to `path`, counting bytes (413 past `limit`) and sniffing the first bytes (415 for
- * a workbook, PDF, archive or binary) before much is written.
+ * a workbook, PDF, archive or binary) before much is written. A refusal leaves the rest unread.
  */
-async function receive(request: Request, path: string, name: string, limit: number): Promise<void> {
+async function receive(reader: Body, path: string, name: string, limit: number): Promise<void> {
 	const out = createWriteStream(path);
 	const closed = new Promise<void>((resolve, reject) => {
 		out.on('close', resolve);
@@ -120,7 +188,6 @@ async function receive(request: Request, path: string, name: string, limit: numb
 	let head = Buffer.alloc(0);
 	let refusal: { status: 413 | 415; message: string } | undefined;
 	try {
-		const reader = request.body?.getReader();
 		for (;;) {
 			let chunk: ReadableStreamReadResult<Uint8Array>;
 			try {
@@ -128,7 +195,8 @@ async function receive(request: Request, path: string, name: string, limit: numb
 				chunk = await reader.read();
 			} catch (e) {
 				const status = (e as { status?: number }).status;
-				if (status === 413) refusal = { status: 413, message: `${tooLarge(name, limit)} (or BODY_SIZE_LIMIT=Infinity is not set)` };
+				if (status === 413)
+					refusal = { status: 413, message: `${name} is larger than this server's BODY_SIZE_LIMIT lets through: ask the administrator to serve the app with npm start (server.js), which lets uploads through up to ATTENDANCE_MAX_UPLOAD_MB` };
 				else error(400, `${name} did not arrive whole: ${(e as Error).message}`);
 				break;
 			}
@@ -152,7 +220,6 @@ async function receive(request: Request, path: string, name: string, limit: numb
 			const what = notATextExport(head, true);
 			if (what) refusal = { status: 415, message: `${name} ${what}` };
 		}
-		if (refusal) await reader?.cancel().catch(() => undefined);
 	} finally {
 		out.end();
 		await closed;
@@ -162,10 +229,12 @@ async function receive(request: Request, path: string, name: string, limit: numb
 
 function write(out: WriteStream, bytes: Uint8Array): Promise<void> {
 	return new Promise((resolve, reject) => {
-		if (out.write(bytes)) resolve();
-		else {
-			out.once('drain', resolve);
-			out.once('error', reject);
-		}
+		if (out.write(bytes)) return resolve();
+		const done = (e?: Error) => {
+			out.off('drain', done).off('error', done);
+			if (e) reject(e);
+			else resolve();
+		};
+		out.once('drain', done).once('error', done);
 	});
 }
