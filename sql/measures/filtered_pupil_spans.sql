@@ -1,7 +1,8 @@
 -- filtered_pupil_spans(date_from, date_to, school, [year_group, cohort_dimension, cohort_value]): the session
 -- counts of the pupil-days filtered_pupil_days selects, in fewer rows: the weeks lying wholly in the range
 -- from pupil_week_totals, the days of the partial weeks at its ends from pupil_day_totals. For measures that
--- sum over the whole range (no per-day breakdown). Grain: school × pupil × (week or day), not unique.
+-- sum over the whole range (no per-day breakdown); the pupils the filters select (filtered_pupil_rows).
+-- Grain: school × pupil × (week or day), not unique.
 CREATE OR REPLACE MACRO filtered_pupil_spans(date_from, date_to, school, year_group := NULL, cohort_dimension := NULL,
 	cohort_value := NULL) AS TABLE
 WITH spans AS (
@@ -27,11 +28,5 @@ WITH spans AS (
 		AND d.date > (date_trunc('week', date_from::DATE + INTERVAL 6 DAY) - INTERVAL 1 DAY)::DATE
 		AND (school IS NULL OR d.school_urn = school)
 )
-SELECT * FROM spans
-WHERE year_group IS NULL AND cohort_dimension IS NULL
-UNION ALL
-SELECT * FROM spans
-WHERE NOT (year_group IS NULL AND cohort_dimension IS NULL)
-	AND pupil_id IN (
-		SELECT pupil_id FROM filtered_pupils(date_from, year_group := year_group, cohort_dimension := cohort_dimension,
-			cohort_value := cohort_value));
+SELECT * FROM filtered_pupil_rows('spans', date_from, year_group := year_group, cohort_dimension := cohort_dimension,
+	cohort_value := cohort_value);

@@ -5,8 +5,8 @@
 -- start_date, end_date (inclusive DATEs), source ('imported' | 'inferred').
 -- Rule, per school and academic year: the school's own term_dates rows for the year; else the rows with
 -- school_urn NULL (every school) for the year; else half-terms inferred from the register. Inferred: the
--- school's school days (dates on which any of its pupils has a session that counts in possible sessions,
--- whatever the dashboard's pupil filters) split wherever the gap to the next school day is 7 days or more.
+-- school's school days (school_days: dates on which any of its pupils has a session that counts in possible
+-- sessions, whatever the dashboard's pupil filters) split wherever the gap to the next school day is 7 days or more.
 -- Inferred blocks are named by their position in the academic year (Autumn 1, Autumn 2, Spring 1, Spring 2,
 -- Summer 1, Summer 2) when the year has six, or fewer because the register stops during the year (the
 -- school's last marked date falls in the year, before 1 July, and the first block starts in September);
@@ -38,12 +38,9 @@ uncovered AS (
 ),
 uncovered_days AS (
 	SELECT m.school_urn, m.date, u.year_start
-	FROM school_day_totals m
+	FROM school_days(academic_year_start(date_from::DATE),
+		(academic_year_start(date_to::DATE) + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE, school) m
 	JOIN uncovered u ON u.school_urn = m.school_urn AND m.date BETWEEN u.year_start AND u.year_end
-	WHERE m.possible_sessions > 0
-		AND m.date BETWEEN academic_year_start(date_from::DATE)
-			AND (academic_year_start(date_to::DATE) + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE
-		AND (school IS NULL OR m.school_urn = school)
 ),
 runs AS (
 	SELECT school_urn, year_start, date,

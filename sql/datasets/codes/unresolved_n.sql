@@ -4,21 +4,15 @@
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value)
 -- and $older_than (school days, default 5: N should be resolved within 5 school days).
 -- Rule: a school day is a date on which the school has at least one possible session (any pupil: the
--- school's calendar, whatever the pupil filters). Each school's reference day is its latest school day in
+-- school's calendar, whatever the pupil filters; school_days). Each school's reference day is its latest school day in
 -- the range (the end of the range, or the latest marked day before it); school_days_outstanding = the
 -- school's school days after the mark's date up to and including that day. Listed when
 -- school_days_outstanding > $older_than; oldest first. year_group is as of $from; form is pupils.form.
-WITH school_days AS (
-	SELECT school_urn, date
-	FROM school_day_totals
-	WHERE possible_sessions > 0 AND date BETWEEN $from::DATE AND $to::DATE
-		AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
-),
-numbered AS (
+WITH numbered AS (
 	SELECT school_urn, date,
 		row_number() OVER (PARTITION BY school_urn ORDER BY date) AS day_number,
 		count(*) OVER (PARTITION BY school_urn) AS days_in_range
-	FROM school_days
+	FROM school_days($from::DATE, $to::DATE, $school::INTEGER)
 ),
 n_marks AS (
 	SELECT school_urn, pupil_id, date, session

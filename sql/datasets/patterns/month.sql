@@ -6,7 +6,8 @@
 -- Rule: possible = marks whose code counts in possible sessions; absent = authorised + unauthorised codes;
 -- absence_rate = absent / possible from the month's summed parts. month is the month's first day;
 -- school_days counts the dates in the month with a possible session among the filtered marks (the same for
--- every group: the calendar the rates rest on). Marks are summed per pupil and month first, then per group.
+-- every group: the calendar the rates rest on). Marks are summed per pupil and month first, then per group
+-- (pupil_split_rows: group_pupils, the group's pupils with a possible session in the range).
 WITH m AS (
 	SELECT pupil_id, date, possible, authorised + unauthorised AS absent
 	FROM filtered_pupil_days($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
@@ -25,29 +26,19 @@ per_pupil AS (
 days AS (
 	SELECT d.month, count(*) AS school_days
 	FROM (SELECT DISTINCT date FROM m WHERE possible > 0) x JOIN months d USING (date) GROUP BY ALL
-),
-grouped AS (
-	SELECT p.*, s.split_group, s.split_sort
-	FROM per_pupil p
-	JOIN pupil_split_groups($from::DATE, $split::VARCHAR) s ON s.pupil_id = p.pupil_id
-),
-group_pupils AS (
-	SELECT split_group, count(DISTINCT pupil_id) FILTER (WHERE possible > 0)::INTEGER AS group_pupils
-	FROM grouped GROUP BY split_group
 )
 SELECT
 	g.split_group,
 	min(g.split_sort)::INTEGER AS split_sort,
-	any_value(p.group_pupils) AS group_pupils,
+	any_value(g.group_pupils) AS group_pupils,
 	g.month,
 	strftime(g.month, '%b %Y') AS month_label,
 	any_value(d.school_days)::INTEGER AS school_days,
 	sum(g.possible)::INTEGER AS possible_sessions,
 	sum(g.absent)::INTEGER AS absent_sessions,
 	sum(g.absent)::DOUBLE / sum(g.possible) AS absence_rate
-FROM grouped g
-JOIN group_pupils p USING (split_group)
-JOIN days d USING (month)
+FROM pupil_split_rows('per_pupil', $from::DATE, $split::VARCHAR) g
+JOIN days d ON d.month = g.month
 GROUP BY g.split_group, g.month
 HAVING sum(g.possible) > 0
 ORDER BY split_sort, split_group, month;

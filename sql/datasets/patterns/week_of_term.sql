@@ -3,7 +3,7 @@
 -- Grain: week of term. Units: sessions, half-terms and school days; absence_rate is a fraction.
 -- Parameters: the dashboard filters ($from, $to, $school, $year_group, $cohort_dimension, $cohort_value).
 -- Rule: school days are the dates on which a school has at least one possible session (for any pupil:
--- the school's calendar, whatever the pupil filters). A half-term starts at the term_dates half-term that
+-- the school's calendar, whatever the pupil filters; school_days). A half-term starts at the term_dates half-term that
 -- holds the date (the school's own row first, else a row for every school); where term_dates hold none,
 -- at the first school day after a gap of 7 or more days without school days (or the range's first
 -- school day). Weeks are Monday-dated: week_of_term = weeks from the Monday of the half-term's first
@@ -15,17 +15,12 @@ WITH m AS (
 	FROM filtered_pupil_days($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
-school_days AS (
-	SELECT school_urn, date
-	FROM school_day_totals
-	WHERE possible_sessions > 0 AND date BETWEEN $from::DATE AND $to::DATE
-		AND ($school::INTEGER IS NULL OR school_urn = $school::INTEGER)
-),
 gap_runs AS (
 	SELECT school_urn, date,
 		sum(CASE WHEN previous IS NULL OR date - previous > 7 THEN 1 ELSE 0 END)
 			OVER (PARTITION BY school_urn ORDER BY date) AS run
-	FROM (SELECT *, lag(date) OVER (PARTITION BY school_urn ORDER BY date) AS previous FROM school_days)
+	FROM (SELECT *, lag(date) OVER (PARTITION BY school_urn ORDER BY date) AS previous
+		FROM school_days($from::DATE, $to::DATE, $school::INTEGER))
 ),
 term_starts AS (
 	SELECT r.school_urn, r.date,

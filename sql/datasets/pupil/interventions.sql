@@ -7,10 +7,8 @@
 -- school are left out; those logged with no school are kept), year group and cohort as filtered_marks
 -- applies them (the pupil's group as of $from).
 WITH chosen AS (
-	SELECT pupil_id FROM pupils
-	WHERE upn = $upn::VARCHAR
-		AND pupil_id IN (SELECT pupil_id FROM filtered_pupils($from::DATE, year_group := $year_group::VARCHAR,
-			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR))
+	SELECT pupil_id FROM chosen_pupil($upn::VARCHAR, $from::DATE, year_group := $year_group::VARCHAR,
+		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 )
 SELECT
 	v.intervention_id,
