@@ -5,8 +5,8 @@
 -- Units: pupils are pupil enrolments with a possible session (as pupil_absence and the CLI summary count
 -- them); sessions; absence_rate, *_percent and national_* are fractions (0.31 = 31%); *_points are
 -- percentage points (group minus rest, group minus national).
--- Rules: every rate is built once from summed parts (absent / possible, flagged pupils / pupils), never an
--- average of rates. The rest of school is everyone in scope who is not in the group (pupils whose value of
+-- Rules: every rate is built once from summed parts (absent / possible, flagged pupils / pupils: absence_totals),
+-- never an average of rates. The rest of school is everyone in scope who is not in the group (pupils whose value of
 -- the dimension is unknown included): the scope's totals minus the group's. Persistent and severe: pupil_absence's
 -- (is_persistent, is_severe: sql/rules/absence_thresholds.sql). National: England, state-funded primary,
 -- secondary and special, the 'FSM eligibility' and 'SEN provision' breakdowns (their values are the labels
@@ -23,26 +23,15 @@ WITH absence AS (
 	FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
-scope AS (
-	SELECT count(*)::INTEGER AS pupils,
-		coalesce(sum(possible_sessions), 0)::BIGINT AS possible_sessions,
-		coalesce(sum(absent_sessions), 0)::BIGINT AS absent_sessions,
-		count(*) FILTER (WHERE persistent)::INTEGER AS persistent_pupils,
-		count(*) FILTER (WHERE severe)::INTEGER AS severe_pupils
-	FROM absence
-),
-grouped AS (
-	SELECT c.dimension, c.value, min(c.sort_key)::INTEGER AS sort_key,
-		count(*)::INTEGER AS pupils,
-		sum(a.possible_sessions)::BIGINT AS possible_sessions,
-		sum(a.absent_sessions)::BIGINT AS absent_sessions,
-		count(*) FILTER (WHERE a.persistent)::INTEGER AS persistent_pupils,
-		count(*) FILTER (WHERE a.severe)::INTEGER AS severe_pupils
+scope AS (SELECT * FROM absence_totals('absence')),
+-- each pupil in each group of the dimensions (a value's sort_key is the same for all its pupils)
+in_groups AS (
+	SELECT c.dimension, c.value, c.sort_key, a.*
 	FROM absence a
 	JOIN pupil_cohorts($from::DATE) c ON c.pupil_id = a.pupil_id
 	WHERE $dimension::VARCHAR IS NULL OR c.dimension = $dimension::VARCHAR
-	GROUP BY c.dimension, c.value
 ),
+grouped AS (SELECT * FROM absence_totals('in_groups')),
 -- the published figures for the FSM and SEN groups (benchmark_figures: sql/rules/benchmarks.sql), England's and
 -- those of the local authority of the school(s) in scope (la_of), for the academic year of $from
 figures AS (

@@ -3,7 +3,7 @@
 -- Grain: rows value × cols value (one row per pair holding at least one pupil with a possible session).
 -- Units: pupils are pupil enrolments with a possible session; sessions; absence_rate and *_percent are
 -- fractions; *_points are percentage points (cell minus everyone else in scope).
--- Rules: rates from summed parts, never averaged; the rest is the scope's totals minus the cell's (pupils
+-- Rules: rates from summed parts (absence_totals), never averaged; the rest is the scope's totals minus the cell's (pupils
 -- with an unknown value in either dimension are in the rest, in no cell); persistent: absent × 10 ≥
 -- possible, severe: absent × 2 ≥ possible. Groups are pupil_cohorts($from).
 -- Parameters: the dashboard filters; $rows, $cols: two dimensions of pupil_cohorts, checked against the list
@@ -13,30 +13,19 @@ WITH absence AS (
 	FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 ),
-scope AS (
-	SELECT count(*)::INTEGER AS pupils,
-		coalesce(sum(possible_sessions), 0)::BIGINT AS possible_sessions,
-		coalesce(sum(absent_sessions), 0)::BIGINT AS absent_sessions,
-		count(*) FILTER (WHERE persistent)::INTEGER AS persistent_pupils
-	FROM absence
-),
+scope AS (SELECT * FROM absence_totals('absence')),
 cohorts AS (
 	SELECT pupil_id, dimension, value, sort_key FROM pupil_cohorts($from::DATE)
 	WHERE dimension IN ($rows::VARCHAR, $cols::VARCHAR)
 ),
-cells AS (
-	SELECT r.value AS row_value, min(r.sort_key)::INTEGER AS row_sort_key,
-		c.value AS col_value, min(c.sort_key)::INTEGER AS col_sort_key,
-		count(*)::INTEGER AS pupils,
-		sum(a.possible_sessions)::BIGINT AS possible_sessions,
-		sum(a.absent_sessions)::BIGINT AS absent_sessions,
-		count(*) FILTER (WHERE a.persistent)::INTEGER AS persistent_pupils,
-		count(*) FILTER (WHERE a.severe)::INTEGER AS severe_pupils
+-- each pupil in its cell (a value's sort_key is the same for all its pupils)
+in_cells AS (
+	SELECT r.value AS row_value, r.sort_key AS row_sort_key, c.value AS col_value, c.sort_key AS col_sort_key, a.*
 	FROM absence a
 	JOIN cohorts r ON r.pupil_id = a.pupil_id AND r.dimension = $rows::VARCHAR
 	JOIN cohorts c ON c.pupil_id = a.pupil_id AND c.dimension = $cols::VARCHAR
-	GROUP BY r.value, c.value
-)
+),
+cells AS (SELECT * FROM absence_totals('in_cells'))
 SELECT
 	$rows::VARCHAR AS row_dimension,
 	x.row_value,
