@@ -54,10 +54,10 @@ function plan(years: number, cutoff: string, counts: RetentionCount[]): Retentio
 /** The dry run: what a purge would delete today, by table and academic year. Changes nothing. */
 export async function retentionDryRun(warehouse: Warehouse, years: number, today = new Date()): Promise<RetentionPlan> {
 	const cutoff = cutoffDate(years, today);
-	// one snapshot: the temp tables retention_expired makes live on its connection
-	const counts = await warehouse.snapshot(async () => {
-		await warehouse.read('auth/retention_expired', { cutoff });
-		return (await warehouse.read('auth/retention_count')) as unknown as RetentionCount[];
+	// a connection of its own: the temp tables retention_expired makes live on it (outside a transaction, so scanned on every thread)
+	const counts = await warehouse.scratch(async (conn) => {
+		await runFile(conn, 'auth/retention_expired', { cutoff });
+		return (await runFile(conn, 'auth/retention_count')) as unknown as RetentionCount[];
 	});
 	return plan(years, cutoff, counts);
 }

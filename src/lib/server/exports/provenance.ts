@@ -13,13 +13,13 @@ let cachedVersion: string | undefined;
 
 /**
  * The metric definitions' version: `METRIC_DEFINITIONS_VERSION` and a short hash of the SQL that defines
- * the figures (the code table, sql/measures/*.sql and sql/exports/*.sql), e.g. '1+3fa2b9c1'. Two exports
+ * the figures (the code table, sql/rules/*.sql, sql/measures/*.sql and sql/exports/*.sql), e.g. '1+3fa2b9c1'. Two exports
  * with the same version were computed by the same definitions.
  */
 export function metricVersion(): string {
 	if (cachedVersion) return cachedVersion;
 	const hash = createHash('sha256');
-	for (const name of ['schema/001_codes', ...sqlFolder('measures'), ...sqlFolder('exports')]) {
+	for (const name of ['schema/001_codes', ...sqlFolder('rules'), ...sqlFolder('measures'), ...sqlFolder('exports')]) {
 		hash.update(name).update('\0').update(sqlText(name)).update('\0');
 	}
 	cachedVersion = `${METRIC_DEFINITIONS_VERSION}+${hash.digest('hex').slice(0, 8)}`;

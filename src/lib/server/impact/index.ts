@@ -4,7 +4,7 @@
 // CLI (report impact), the /impact page and the tests. Aggregates only: no row names a pupil.
 import { resolveRange } from '../reports';
 import { InputError } from '../../catalog/errors';
-import type { Row, Warehouse } from '../warehouse';
+import { runFile, type Row, type Warehouse } from '../warehouse';
 import { balance, estimate, eventWeeks, featureScales, nearest, unitOf, type EventWeek, type Matched, type Unit, type WeekSessions } from './method';
 
 export { FEATURES } from './method';
@@ -94,16 +94,17 @@ export async function runImpact(warehouse: Warehouse, options: ImpactOptions = {
 async function compute(warehouse: Warehouse, from: string | null, to: string | null, school: number | null, window: number, options: ImpactOptions): Promise<ImpactResult> {
 	const empty: ImpactResult = { from, to, school, window, rows: [], weeks: [] };
 	if (!from || !to) return empty;
-	// one snapshot: impact/prepare's temp tables live on its connection
-	return warehouse.snapshot(async () => {
-		await warehouse.read('impact/prepare', {
+	// a connection of its own, outside a transaction: impact/prepare's temp tables live on it, and DuckDB
+	// scans them on every thread (a table written inside a transaction is scanned on one)
+	return warehouse.scratch(async (conn) => {
+		await runFile(conn, 'impact/prepare', {
 			from, to, school, window,
 			year_group: options.yearGroup ?? null,
 			cohort_dimension: options.cohort?.dimension ?? null,
 			cohort_value: options.cohort?.value ?? null
 		});
-		const episodes = (await warehouse.read('impact/episodes')) as { type: string; school_urn: number; pupil_id: number; s_day: number }[];
-		const features = (await warehouse.read('impact/features', { window })) as unknown as FeatureRow[];
+		const episodes = (await runFile(conn, 'impact/episodes')) as { type: string; school_urn: number; pupil_id: number; s_day: number }[];
+		const features = (await runFile(conn, 'impact/features', { window })) as unknown as FeatureRow[];
 
 		// every pupil on roll at each (school, start day), as units; comparison pools per start
 		const atStart = new Map<string, Map<number, FeatureRow>>();
@@ -161,7 +162,7 @@ async function compute(warehouse: Warehouse, from: string | null, to: string | n
 				pairs.add(`${keys[i]}:${m.treated.pupilId}`);
 				for (const c of m.matches) pairs.add(`${keys[i]}:${c.pupilId}`);
 			});
-		const weekRows = pairs.size ? await warehouse.read('impact/weeks', { pairs: [...pairs].join(',') }) : [];
+		const weekRows = pairs.size ? await runFile(conn, 'impact/weeks', { pairs: [...pairs].join(',') }) : [];
 		const sessions = new Map<string, WeekSessions>();
 		for (const r of weekRows as Row[]) {
 			const k = `${r.school_urn}:${r.s_day}:${r.pupil_id}`;

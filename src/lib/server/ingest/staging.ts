@@ -27,7 +27,7 @@ export async function stageLongRegister(
 	signal?: AbortSignal
 ): Promise<StagedRegister> {
 	const stage = `import_stage_${++stages}`;
-	return warehouse.stage(async (conn) => {
+	return warehouse.scratch(async (conn) => {
 		await runFile(conn, 'ingest/attach_stage', undefined, { stage });
 		try {
 			return await stageOn(conn, stage, file, header, chosenSchool);
@@ -80,5 +80,5 @@ export function longRegisterHeader(firstLine: string): CsvHeader | undefined {
 
 /** Drops a staged register. */
 export function dropStage(warehouse: Warehouse, staged: StagedRegister): Promise<unknown> {
-	return warehouse.stage((conn) => runFile(conn, 'ingest/detach_stage', undefined, { stage: staged.stage }));
+	return warehouse.scratch((conn) => runFile(conn, 'ingest/detach_stage', undefined, { stage: staged.stage }));
 }

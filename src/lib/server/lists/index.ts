@@ -74,7 +74,6 @@ export async function saveListSettings(
 	values: Record<string, string | number>,
 	by: ChangedBy = { actor: 'cli' }
 ): Promise<void> {
-	await checkWriteScope(warehouse, by, school, 'change list settings');
 	const own = LISTS[name].params;
 	const given = new Map<string, string>();
 	for (const [key, value] of Object.entries(values)) {
@@ -89,6 +88,7 @@ export async function saveListSettings(
 	if (given.size === 0) throw new InputError(`name at least one setting of list ${name}`);
 	if (school !== null && !(Number.isInteger(school) && (await warehouseSchools(warehouse)).includes(school)))
 		throw new InputError(`no school with URN ${String(school).slice(0, 20)} in the warehouse`);
+	await checkWriteScope(warehouse, by, school, 'change list settings');
 	const { params } = await resolveListParams(warehouse, name, school, Object.fromEntries(given));
 	const savedAt = new Date().toISOString();
 	await warehouse.write(async (conn) => {

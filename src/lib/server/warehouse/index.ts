@@ -217,7 +217,7 @@ export function instanceSettings(): Record<string, string> {
  * The warehouse file and the only ways in: `read` / `readColumns` (a named SQL file, on its own connection
  * or inside the current snapshot), `snapshot` (several reads on one connection and transaction), `write`
  * (one transaction that commits whole) and `version` (advanced by every commit: every cache keys on it).
- * Reads and commits take turns (see `committing`); `stage` is the import's scratch connection.
+ * Reads and commits take turns (see `committing`); `scratch` is a connection for work with tables of its own.
  */
 export class Warehouse {
 	private constructor(
@@ -358,12 +358,12 @@ export class Warehouse {
 	}
 
 	/**
-	 * An import's scratch connection, outside any transaction (DuckDB scans a table written inside a
-	 * transaction on one thread only): for staging a file in an attached in-memory database before the
-	 * import's `write`. It reads the warehouse between commits, like `read`. `signal` interrupts the
+	 * A connection of its own, outside any transaction, for work that makes tables of its own (DuckDB scans a
+	 * table written inside a transaction on one thread only): an import's staging (an attached in-memory
+	 * database, before its `write`), the impact estimate's temp tables. It reads between commits, like `read`. `signal` interrupts the
 	 * statement under way when it aborts (once: `work`'s own clean-up statements still run after it).
 	 */
-	async stage<T>(work: (conn: DuckDBConnection) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+	async scratch<T>(work: (conn: DuckDBConnection) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
 		options.signal?.throwIfAborted();
 		await this.reading();
 		try {
