@@ -8,4 +8,5 @@ JOIN interventions i ON i.intervention_id = h.intervention_id
 JOIN pupils p ON p.pupil_id = i.pupil_id
 LEFT JOIN imports f ON f.import_id = h.import_id
 WHERE p.upn = $upn::VARCHAR
+	AND in_scope(i.school_urn, $schools::VARCHAR)
 ORDER BY h.changed_at DESC, h.intervention_id;

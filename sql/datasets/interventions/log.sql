@@ -38,7 +38,7 @@ scoped AS (
 		(SELECT d FROM as_of) AS as_of,
 		CASE WHEN p.end_date < (SELECT d FROM as_of) THEN 'ended' ELSE 'open' END AS status
 	FROM picked p
-	WHERE $school::INTEGER IS NULL OR p.school = $school::INTEGER
+	WHERE ($school::INTEGER IS NULL OR p.school = $school::INTEGER) AND in_scope(p.school, $schools::VARCHAR)
 ),
 chosen AS (
 	SELECT s.*,

@@ -5,4 +5,5 @@ FROM pupils p
 JOIN enrolments e ON e.pupil_id = p.pupil_id
 LEFT JOIN schools s ON s.urn = e.school_urn
 WHERE p.upn = $upn::VARCHAR
+	AND in_scope(e.school_urn, $schools::VARCHAR)
 ORDER BY e.last_mark_date DESC NULLS LAST, e.school_urn;

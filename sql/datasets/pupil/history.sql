@@ -30,4 +30,5 @@ LEFT JOIN imports prev ON prev.import_id = h.previous_import_id
 WHERE h.pupil_id = (SELECT pupil_id FROM chosen)
 	AND h.date BETWEEN $from::DATE AND $to::DATE
 	AND ($school::INTEGER IS NULL OR h.school_urn = $school::INTEGER)
+	AND in_scope(h.school_urn, $schools::VARCHAR)
 ORDER BY h.date, h.session, h.changed_at, h.import_id;

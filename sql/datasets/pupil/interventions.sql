@@ -25,4 +25,5 @@ WHERE v.pupil_id = (SELECT pupil_id FROM chosen)
 	AND v.start_date <= $to::DATE
 	AND coalesce(v.end_date, v.review_date, v.start_date) >= $from::DATE
 	AND ($school::INTEGER IS NULL OR v.school_urn IS NULL OR v.school_urn = $school::INTEGER)
+	AND in_scope(v.school_urn, $schools::VARCHAR)
 ORDER BY v.start_date, v.intervention_id;

@@ -22,4 +22,5 @@ FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $yea
 	cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 JOIN codes c ON c.code = m.code
 WHERE m.pupil_id = (SELECT pupil_id FROM pupils WHERE upn = $upn::VARCHAR)
+	AND in_scope(m.school_urn, $schools::VARCHAR)
 ORDER BY m.date, m.session, m.school_urn;

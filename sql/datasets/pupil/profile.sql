@@ -29,7 +29,7 @@ SELECT
 	e.end_date
 FROM pupils p
 LEFT JOIN pupil_cohorts($year_start::DATE) yg ON yg.pupil_id = p.pupil_id AND yg.dimension = 'year_group'
-LEFT JOIN enrolment_spans e ON e.pupil_id = p.pupil_id
+LEFT JOIN enrolment_spans e ON e.pupil_id = p.pupil_id AND in_scope(e.school_urn, $schools::VARCHAR)
 LEFT JOIN schools s ON s.urn = e.school_urn
 WHERE p.upn = $upn::VARCHAR
 ORDER BY e.end_date DESC NULLS LAST, e.school_urn;

@@ -14,6 +14,7 @@ WITH days AS (
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR) m
 	WHERE m.pupil_id = (SELECT pupil_id FROM pupils WHERE upn = $upn::VARCHAR)
+		AND in_scope(m.school_urn, $schools::VARCHAR)
 	GROUP BY m.date
 	HAVING count(*) FILTER (WHERE m.possible) > 0
 ),

@@ -45,4 +45,5 @@ FROM pupil_absence($from::DATE, $to::DATE, $school::INTEGER, year_group := $year
 LEFT JOIN late l ON l.school_urn = a.school_urn AND l.pupil_id = a.pupil_id
 LEFT JOIN schools s ON s.urn = a.school_urn
 WHERE a.pupil_id = (SELECT pupil_id FROM chosen)
+	AND in_scope(a.school_urn, $schools::VARCHAR)
 ORDER BY a.school_urn;

@@ -141,6 +141,9 @@ export async function datasetRows(warehouse: Warehouse, user: SessionUser, view:
 	return mustSuppress(user) && typeof dataset.suppress === 'object' ? withheld(rows, dataset.suppress, columnNames(dataset)) : rows;
 }
 
+/** The user's schools as the per-pupil queries take them ($schools): URNs joined by commas, or null for every school. */
+export const schoolsParam = (user: SessionUser): string | null => (user.schools === null ? null : user.schools.join(','));
+
 /** A dataset's answer for a request: the filters held to the user's scope, the selection guarded, the source run. */
 async function produceDataset(warehouse: Warehouse, user: SessionUser, dataset: DatasetDefinition, event: Pick<RequestEvent, 'url' | 'params'>): Promise<Columns> {
 	const filters = await resolveFilters(event.url, warehouse, user);
@@ -150,7 +153,8 @@ async function produceDataset(warehouse: Warehouse, user: SessionUser, dataset: 
 	const narrowed = params.year_group !== null || params.cohort_dimension !== null;
 	if (!dataset.pupilLevel && (narrowed || dataset.suppress === 'selection')) await guardSelection(warehouse, user, params);
 	const source = dataset.source;
-	if ('sql' in source) return warehouse.readColumns(source.sql, { ...params, ...own });
+	// every per-pupil query holds its rows to the user's schools (sql/rules/scope.sql)
+	if ('sql' in source) return warehouse.readColumns(source.sql, { ...params, ...own, schools: schoolsParam(user) });
 	const rows = await COMPUTED[source.computed]({ warehouse, filters, params: own });
 	const names = columnNames(dataset);
 	return { names, types: [], columns: names.map((c) => rows.map((r) => r[c] ?? null)) };

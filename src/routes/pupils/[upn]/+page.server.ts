@@ -13,6 +13,7 @@ import {
 	recordIntervention
 } from '$lib/server/interventions';
 import { appWarehouse } from '$lib/server/warehouse/shared';
+import { schoolsParam } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface PupilProfile {
@@ -57,13 +58,15 @@ export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
 	const sql = filterParams(filters);
+	// the pupil's rows at the user's schools only (sql/rules/scope.sql)
+	const scope = schoolsParam(locals.user!);
 	const [profile, yearToDate, interventions, history, types, schools] = await Promise.all([
-		warehouse.read('datasets/pupil/profile', { upn, year_start: sql.year_start }),
-		warehouse.read('datasets/pupil/year_to_date', { ...sql, upn }),
-		warehouse.read('datasets/interventions/log', { ...sql, upn, type: null, status: null, weeks: WEEKS_BEFORE.default }),
-		warehouse.read('datasets/interventions/history', { upn }),
+		warehouse.read('datasets/pupil/profile', { upn, year_start: sql.year_start, schools: scope }),
+		warehouse.read('datasets/pupil/year_to_date', { ...sql, upn, schools: scope }),
+		warehouse.read('datasets/interventions/log', { ...sql, upn, type: null, status: null, weeks: WEEKS_BEFORE.default, schools: scope }),
+		warehouse.read('datasets/interventions/history', { upn, schools: scope }),
 		interventionTypes(warehouse),
-		warehouse.read('datasets/interventions/pupil_schools', { upn })
+		warehouse.read('datasets/interventions/pupil_schools', { upn, schools: scope })
 	]);
 	if (profile.length === 0) error(404, `No pupil with UPN ${upn} is in the warehouse`);
 	const rows = profile as unknown as PupilProfile[];
@@ -102,8 +105,12 @@ export const actions: Actions = {
 		if (!UPN_PATTERN.test(upn)) error(400, 'a UPN is a capital letter and 12 digits');
 		const form = fields(await request.formData(), ['school', 'type', 'start', 'end', 'review', 'target', 'notes']);
 		const warehouse = await appWarehouse();
-		const schools = (await warehouse.read('datasets/interventions/pupil_schools', { upn })) as { school_urn: number }[];
-		if (schools.length === 0) error(404, `No pupil with UPN ${upn} is on roll at any school in the warehouse`);
+		const schools = (await warehouse.read('datasets/interventions/pupil_schools', { upn, schools: schoolsParam(locals.user!) })) as { school_urn: number }[];
+		// (the pupil's schools among the user's: none is a pupil of other schools only)
+		if (schools.length === 0)
+			locals.user?.schools === null
+				? error(404, `No pupil with UPN ${upn} is on roll at any school in the warehouse`)
+				: error(403, 'This pupil is not on the roll of any of your schools');
 		const school = form.school ? Number(form.school) : schools[0].school_urn;
 		if (!schools.some((s) => s.school_urn === school))
 			return fail(400, { action: 'record', field: 'school', message: 'The pupil has not been on roll at that school.', values: form });
