@@ -4,7 +4,7 @@
 // School scope: a `school` outside the user's schools is refused (in the URL, or a form/JSON field), a
 // school-scoped user's request that names no school is narrowed to their first school, and a pupil
 // (a `upn` route parameter or query) must be on the roll of one of the user's schools.
-import { error, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { error, isHttpError, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import { auditAction, needed, policyOf } from '$lib/server/auth/policy';
 import { can, canSeeSchool, type SessionUser } from '$lib/server/auth/roles';
@@ -108,8 +108,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		error(403, 'This page has no access rule yet, so it is closed');
 	}
 	const capability = needed(policy, event.request.method) as Exclude<ReturnType<typeof needed>, 'public'>;
-	if (!can(user, capability)) error(403, `Not available for your role (${user.role})`);
-	await checkScope(event, user);
+	const isWrite = event.request.method !== 'GET' && event.request.method !== 'HEAD';
+	try {
+		if (!can(user, capability)) error(403, `Not available for your role (${user.role})`);
+		await checkScope(event, user);
+	} catch (e) {
+		// a write refused at the door (role or school) is audited: who tried to change what
+		if (isWrite && isHttpError(e) && e.status === 403) await audit(warehouse, user, 'refused: write', `${auditTarget(event)} (${e.body.message})`, clientIp(event));
+		throw e;
+	}
 
 	const response = await resolve(event);
 	const action = auditAction(policy, event.request.method);

@@ -6,16 +6,21 @@ import type { SessionUser } from '../../src/lib/server/auth/roles';
 import { auditEntries } from '../../src/lib/server/auth/audit';
 import type { Warehouse } from '../../src/lib/server/warehouse';
 import { testUser } from '../helpers/api';
-import { freshWarehouse, rows } from '../helpers/warehouse';
+import { freshWarehouse, rows, tempFile } from '../helpers/warehouse';
+import { importFile } from '../../src/lib/server/ingest';
+import { upn } from '../helpers/upn';
 
 const MINE = 140001;
 const OTHER = 140002;
 let warehouse: Warehouse;
 const officer: SessionUser = testUser('officer', [MINE]);
+const B = upn('873402199002');
 
 beforeAll(async () => {
 	warehouse = await freshWarehouse();
 	await withRawConnection(warehouse, (conn) => conn.run(`INSERT INTO schools (urn, name) VALUES (${MINE}, 'Mine'), (${OTHER}, 'Other')`));
+	// a pupil of the other school only
+	await importFile(warehouse, tempFile('other.csv', `UPN,Date,Session,Mark\n${B},2024-10-07,AM,/\n${B},2024-10-07,PM,O\n`), { school: OTHER });
 	process.env.ATTENDANCE_DB = warehouse.path;
 });
 
@@ -84,5 +89,23 @@ describe('a write for another school', () => {
 		expect(await rows(warehouse, 'SELECT count(*) AS n FROM list_settings')).toEqual(before);
 		expect((await refusals()).filter((e) => e.action === 'refused: change list settings')).toHaveLength(attempts);
 		expect(await post(POST as never, '/api/lists/bands/settings', { list: 'bands' }, null, bodies({ school: MINE, values: { band_mid: 0.96 } })[2])).toBe(200);
+	});
+
+	it('records no intervention for another school’s pupil, and audits the attempt', async () => {
+		const { actions } = await import('../../src/routes/pupils/[upn]/+page.server');
+		const before = await rows(warehouse, 'SELECT count(*) AS n FROM interventions');
+		for (const school of ['', String(OTHER)]) {
+			const body = new FormData();
+			body.set('type', 'Letter 1');
+			body.set('start', '2024-10-08');
+			if (school) body.set('school', school);
+			const url = new URL(`http://localhost/pupils/${B}?/record`);
+			const status = await Promise.resolve()
+				.then(() => actions.record({ request: new Request(url, { method: 'POST', body }), params: { upn: B }, locals: { user: officer }, url } as never))
+				.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+			expect(status, `school '${school}'`).toBe(403);
+		}
+		expect(await rows(warehouse, 'SELECT count(*) AS n FROM interventions')).toEqual(before);
+		expect((await refusals()).filter((e) => e.action === 'refused: record intervention')).toHaveLength(2);
 	});
 });

@@ -1,5 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { can, canSeeSchool } from '$lib/server/auth/roles';
+import { can, canSeeSchool, type SessionUser } from '$lib/server/auth/roles';
+import { audit } from '$lib/server/auth/audit';
+import type { Warehouse } from '$lib/server/warehouse';
 import { WEEKS_BEFORE } from '$lib/catalog/datasets/interventions';
 import { UPN_PATTERN } from '$lib/catalog/params';
 import { filterParams } from '$lib/server/filters';
@@ -93,6 +95,12 @@ function fields<K extends string>(form: FormData, names: K[]): Record<K, string 
 	return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? (form.get(n) as string) : null])) as Record<K, string | null>;
 }
 
+/** Refuses a change for another school's pupil (403), with the attempt in the audit log. */
+async function refuse(warehouse: Warehouse, user: SessionUser, what: string, target: string, message: string): Promise<never> {
+	await audit(warehouse, user, `refused: ${what}`, target);
+	error(403, message);
+}
+
 /**
  * Recording an intervention on the pupil's page and changing one (an end date, a new review date): for
  * users who may record interventions (403 otherwise) at a school they may see (403 otherwise). A problem
@@ -110,11 +118,11 @@ export const actions: Actions = {
 		if (schools.length === 0)
 			locals.user?.schools === null
 				? error(404, `No pupil with UPN ${upn} is on roll at any school in the warehouse`)
-				: error(403, 'This pupil is not on the roll of any of your schools');
+				: await refuse(warehouse, locals.user!, 'record intervention', upn, 'This pupil is not on the roll of any of your schools');
 		const school = form.school ? Number(form.school) : schools[0].school_urn;
 		if (!schools.some((s) => s.school_urn === school))
 			return fail(400, { action: 'record', field: 'school', message: 'The pupil has not been on roll at that school.', values: form });
-		if (!canSeeSchool(locals.user, school)) error(403, 'You cannot record interventions for pupils of that school');
+		if (!canSeeSchool(locals.user, school)) await refuse(warehouse, locals.user!, 'record intervention', `${upn} at school ${school}`, 'You cannot record interventions for pupils of that school');
 		try {
 			const checked = checkNewIntervention({ ...form, upn, school }, await interventionTypes(warehouse));
 			const id = await recordIntervention(warehouse, checked, locals.user!.name);
@@ -134,7 +142,7 @@ export const actions: Actions = {
 		// an intervention of no known school: only for users who see every school
 		const urn = current.school_urn as number | null;
 		if (urn === null ? locals.user?.schools !== null : !canSeeSchool(locals.user, urn))
-			error(403, 'You cannot change interventions for pupils of that school');
+			await refuse(warehouse, locals.user!, 'change intervention', `${params.upn} intervention ${id}`, 'You cannot change interventions for pupils of that school');
 		try {
 			const description = await changeIntervention(warehouse, current, { end: form.end, review: form.review }, locals.user!.name);
 			return { action: 'change', id, message: `${current.type} (from ${current.start_date}): ${description}.` };
