@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { checkTarget, readTarget, saveTarget } from '$lib/server/targets';
 import { appWarehouse } from '$lib/server/warehouse/shared';
-import { clientIp } from '$lib/server/respond';
+import { checked as guard, clientIp } from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The attendance target of the chosen school (or the trust): the one figure the page needs from the server. */
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const warehouse = await appWarehouse();
 		const checked = await checkTarget(warehouse, String(form.get('school') ?? ''), targetText);
 		if ('error' in checked) return fail(400, { error: checked.error, target: targetText });
-		await saveTarget(warehouse, checked.school, checked.target, { actor: user, ip: clientIp(event) });
+		await guard(() => saveTarget(warehouse, checked.school, checked.target, { actor: user, ip: clientIp(event) }));
 		return { saved: true, target: checked.target, school: checked.school };
 	}
 };

@@ -1,6 +1,7 @@
 import { checkListRequest, givenParams, latestDay, listInfo, listNamed } from '$lib/server/lists';
 import { resolveListParams } from '$lib/server/lists';
 import { appWarehouse } from '$lib/server/warehouse/shared';
+import { checked } from '$lib/server/respond';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,11 +11,11 @@ import type { PageServerLoad } from './$types';
  * come from /api/lists/<list> in the browser.
  */
 export const load: PageServerLoad = async ({ params, url, parent }) => {
-	const name = listNamed(params.list);
+	const name = checked(() => listNamed(params.list));
 	const { filters } = await parent();
 	const warehouse = await appWarehouse();
 	const info = listInfo(name);
-	const checked = checkListRequest(name, url);
+	const asked = checkListRequest(name, url);
 	// a school's saved settings are its defaults
 	const { saved } = await resolveListParams(warehouse, name, filters.school, {});
 	const list = {
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 			return { ...p, default: value, saved: true };
 		})
 	};
-	const resolved = checked.problem === null ? await resolveListParams(warehouse, name, filters.school, givenParams(name, url)) : null;
+	const resolved = asked.problem === null ? await resolveListParams(warehouse, name, filters.school, givenParams(name, url)) : null;
 	const latest = await latestDay(warehouse, filters.school);
 	const given = Object.fromEntries(list.params.map((p) => [p.name, url.searchParams.get(p.name) ?? '']));
 	const defaults = Object.fromEntries(list.params.map((p) => [p.name, p.default]));
@@ -33,12 +34,12 @@ export const load: PageServerLoad = async ({ params, url, parent }) => {
 		list,
 		latest,
 		/** The date the list is computed as of (null: no marks yet). */
-		on: checked.problem === null ? (checked.on ?? latest) : latest,
+		on: asked.problem === null ? (asked.on ?? latest) : latest,
 		/** The date as the URL gives it ('' for the default). */
 		givenOn: url.searchParams.get('on') ?? '',
 		given,
 		/** The checked parameters, defaults filled (the defaults when something is wrong). */
 		values: resolved ? resolved.params : defaults,
-		problem: checked.problem
+		problem: asked.problem
 	};
 };
