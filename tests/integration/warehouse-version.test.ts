@@ -28,6 +28,17 @@ describe('the warehouse version', () => {
 		expect(await warehouse.keep('probe', work)).toBe(2);
 	});
 
+	it('keeps its answers across an audit entry (nothing kept reads the log), not across any other write', async () => {
+		const { audit } = await import('../../src/lib/server/auth/audit');
+		let computed = 0;
+		const work = async () => ++computed;
+		const first = await warehouse.keep('probe-audit', work);
+		await audit(warehouse, 'cli', 'open pupil data', 'a pupil');
+		expect(await warehouse.keep('probe-audit', work)).toBe(first);
+		await warehouse.write('commands/auth/setting_save', { key: 'probe', value: '2', saved_by: 'test', now: '2026-12-07 09:00:00' });
+		expect(await warehouse.keep('probe-audit', work)).toBe(first + 1);
+	});
+
 	it('refuses to run a command as a read, or a read as a command', async () => {
 		await expect(warehouse.read('commands/auth/setting_save', {})).rejects.toThrow(/write\(\)/);
 		await expect(warehouse.write('reports/schools')).rejects.toThrow(/not a command/);

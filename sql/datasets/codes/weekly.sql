@@ -5,23 +5,24 @@
 -- Rule: week = the Monday of the mark's date; school_days = dates in the week with a possible session
 -- (among the filtered marks), so that short weeks (half-term, bank holidays) can be told apart; pupils =
 -- pupils with the code that week (what the week's sessions rest on, for small-number suppression).
-WITH m AS (
-	-- per day and code first (a few thousand rows), then per week
-	SELECT date, code, possible, count(*) AS sessions
+WITH f AS (
+	-- each pupil's sessions of each code in each week (what the week's sessions rest on)
+	SELECT date_trunc('week', date)::DATE AS week, code, pupil_id, count(*) AS sessions
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
 	GROUP BY ALL
 ),
 counts AS (
-	SELECT date_trunc('week', date)::DATE AS week, code, count(*)::INTEGER AS sessions, count(DISTINCT pupil_id)::INTEGER AS pupils
+	SELECT week, code, sum(sessions)::INTEGER AS sessions, count(*)::INTEGER AS pupils FROM f GROUP BY ALL
+),
+days AS (
+	SELECT DISTINCT date
 	FROM filtered_marks($from::DATE, $to::DATE, $school::INTEGER, year_group := $year_group::VARCHAR,
 		cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR)
-	GROUP BY ALL
+	WHERE possible
 ),
 weeks AS (
-	SELECT date_trunc('week', date)::DATE AS week,
-		count(DISTINCT date) FILTER (WHERE possible)::INTEGER AS school_days
-	FROM m GROUP BY ALL
+	SELECT date_trunc('week', date)::DATE AS week, count(*)::INTEGER AS school_days FROM days GROUP BY ALL
 ),
 used AS (SELECT DISTINCT code FROM counts)
 SELECT

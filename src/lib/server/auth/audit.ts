@@ -28,7 +28,8 @@ function auditParams(actor: AuditActor, action: string, target: string | null, i
 
 /** Writes one audit entry (`target`: a UPN, an export's name and filters, …). */
 export async function audit(warehouse: Warehouse, actor: AuditActor, action: string, target: string | null, ip: string | null = null, now = new Date()): Promise<void> {
-	await warehouse.write('commands/auth/audit_add', auditParams(actor, action, target, ip, now));
+	// an entry changes no figure: the answers kept for everyone stay (Warehouse.append)
+	await warehouse.append('commands/auth/audit_add', auditParams(actor, action, target, ip, now));
 }
 
 /** The same, on a connection inside a transaction (so the entry lands with what it records, or not at all). */

@@ -91,6 +91,9 @@ function jsColumn(values: unknown[], type: DuckDBTypeId): unknown[] {
 	return out;
 }
 
+/** The commands that only append to a log nothing kept reads (see Warehouse.append). */
+export const APPEND_ONLY = ['commands/auth/audit_add'] as const;
+
 /** Binds only the parameters a statement names ($name); DuckDB rejects unused ones. */
 function paramsFor(sql: string, params: Params | undefined): Record<string, DuckDBValue> | undefined {
 	if (!params) return undefined;
@@ -216,7 +219,8 @@ export function instanceSettings(): Record<string, string> {
 /**
  * The warehouse file and the only ways in: `read` / `readColumns` (a named SQL file, on its own connection
  * or inside the current snapshot), `snapshot` (several reads on one connection and transaction), `write`
- * (one transaction that commits whole) and `version` (advanced by every commit: every cache keys on it).
+ * (one transaction that commits whole), `append` (to the audit log) and `version` (advanced by every commit
+ * that can change what is kept: every cache keys on it).
  * Reads and commits take turns (see `committing`); `scratch` is a connection for work with tables of its own.
  */
 export class Warehouse {
@@ -358,6 +362,26 @@ export class Warehouse {
 	}
 
 	/**
+	 * Appends to a log that nothing kept reads (the audit log: `sql/commands/auth/audit_add`), as its own
+	 * transaction through the read/commit gate, without advancing `version`: an entry for every pupil-level
+	 * read must not throw away the answers, sessions and estimates kept for everyone else. Only commands
+	 * named in APPEND_ONLY may be appended.
+	 */
+	async append(command: (typeof APPEND_ONLY)[number], params?: Params): Promise<void> {
+		if (!APPEND_ONLY.includes(command)) throw new Error(`${command} is not an append-only command`);
+		await this.withConnection(async (conn) => {
+			await conn.run('BEGIN TRANSACTION');
+			try {
+				await runFile(conn, command, params);
+				await this.committing(() => conn.run('COMMIT'), false);
+			} catch (error) {
+				await conn.run('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	/**
 	 * A connection of its own, outside any transaction, for work that makes tables of its own (DuckDB scans a
 	 * table written inside a transaction on one thread only): an import's staging (an attached in-memory
 	 * database, before its `write`), the impact estimate's temp tables. It reads between commits, like `read`. `signal` interrupts the
@@ -408,7 +432,7 @@ export class Warehouse {
 		if (this.readers === 0) this.drained?.();
 	}
 
-	private async committing<T>(commit: () => Promise<T>): Promise<T> {
+	private async committing<T>(commit: () => Promise<T>, advance = true): Promise<T> {
 		if (snapshots.getStore()?.warehouse === this) throw new Error('a transaction cannot commit inside a snapshot of the same warehouse');
 		while (this.commitGate) await this.commitGate;
 		let open!: () => void;
@@ -418,8 +442,10 @@ export class Warehouse {
 			this.drained = null;
 			return await commit();
 		} finally {
-			this.commits++;
-			this.kept.clear();
+			if (advance) {
+				this.commits++;
+				this.kept.clear();
+			}
 			this.commitGate = null;
 			open();
 		}
