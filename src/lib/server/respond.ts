@@ -6,7 +6,7 @@ import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { datasetOf, DATASETS, type ViewName } from '../catalog/datasets';
 import { columnNames, type DatasetDefinition } from '../catalog/define';
 import { AccessError, InputError, NotFoundError, statusOf } from '../catalog/errors';
-import { listColumns } from '../catalog/lists';
+import { listColumns, type ListName } from '../catalog/lists';
 import { readParams, sqlParams, param } from '../catalog/params';
 import type { SuppressionSpec } from '../catalog/suppression';
 import { WITHHELD } from '../withheld';
@@ -183,34 +183,39 @@ export function respondDataset(event: RequestEvent, view: ViewName): Promise<Res
 	}));
 }
 
-/** GET /api/lists/<list>?on=&<its parameters>&school=&yg=&cohort=: the list's rows with the pupils' details. */
-export function respondList(event: RequestEvent): Promise<Response> {
-	let name;
+/** A list's answer: the list named by the path (404 otherwise), produced by `produce` like any dataset. */
+function serveList(event: RequestEvent, shape: (list: ListName) => Shape, produce: (list: ListName, warehouse: Warehouse) => ReturnType<Produce>): Promise<Response> {
+	let list: ListName;
 	try {
-		name = listNamed(event.params.list);
+		list = listNamed(event.params.list);
 	} catch (e) {
 		return Promise.resolve(failure(e, event));
 	}
-	const list = name;
-	return serve(event, { columns: listColumns(list), pupilLevel: true, auditedByRoute: true }, async ({ warehouse }) => {
-		const { on, rows } = await filteredList(warehouse, list, event.url);
-		return { answer: rows, headers: { 'x-list-on': on ?? '' } };
-	});
+	return serve(event, shape(list), ({ warehouse }) => produce(list, warehouse));
+}
+
+/** GET /api/lists/<list>?on=&<its parameters>&school=&yg=&cohort=: the list's rows with the pupils' details. */
+export function respondList(event: RequestEvent): Promise<Response> {
+	return serveList(
+		event,
+		(list) => ({ columns: listColumns(list), pupilLevel: true, auditedByRoute: true }),
+		async (list, warehouse) => {
+			const { on, rows } = await filteredList(warehouse, list, event.url);
+			return { answer: rows, headers: { 'x-list-on': on ?? '' } };
+		}
+	);
 }
 
 /** GET /api/lists/<list>/count: how many pupils (and rows) the list holds for the same request (no pupils). */
 export function respondListCount(event: RequestEvent): Promise<Response> {
-	let name;
-	try {
-		name = listNamed(event.params.list);
-	} catch (e) {
-		return Promise.resolve(failure(e, event));
-	}
-	const list = name;
-	return serve(event, { columns: ['list', 'on', 'pupils', 'rows'] }, async ({ warehouse }) => {
-		const { on, rows } = await filteredList(warehouse, list, event.url, false);
-		return { answer: [{ list, on, pupils: new Set(rows.map((r) => r.upn)).size, rows: rows.length }] };
-	});
+	return serveList(
+		event,
+		() => ({ columns: ['list', 'on', 'pupils', 'rows'] }),
+		async (list, warehouse) => {
+			const { on, rows } = await filteredList(warehouse, list, event.url, false);
+			return { answer: [{ list, on, pupils: new Set(rows.map((r) => r.upn)).size, rows: rows.length }] };
+		}
+	);
 }
 
 export { DATASETS };

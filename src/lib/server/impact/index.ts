@@ -5,7 +5,7 @@
 import { resolveRange } from '../reports';
 import { InputError } from '../../catalog/errors';
 import { runFile, type Row, type Warehouse } from '../warehouse';
-import { balance, estimate, eventWeeks, featureScales, nearest, unitOf, type EventWeek, type Matched, type Unit, type WeekSessions } from './method';
+import { balance, estimate, eventWeeks, featureScales, nearest, unitOf, type EventWeek, type Matched, type Unit, type WeekSessions, type WindowSessions } from './method';
 
 export { FEATURES } from './method';
 
@@ -66,21 +66,10 @@ export function checkWindow(value: string | number | undefined | null): number {
 	return n;
 }
 
-interface FeatureRow {
+interface FeatureRow extends WindowSessions {
 	school_urn: number;
 	s_day: number;
-	pupil_id: number;
 	treated_before: boolean;
-	recent_possible: number;
-	recent_absent: number;
-	pre_possible: number;
-	pre_absent: number;
-	term_possible: number;
-	term_absent: number;
-	year_possible: number;
-	year_absent: number;
-	post_possible: number;
-	post_absent: number;
 }
 
 /** The impact report, kept per options until the next commit (an import, a type renamed, an intervention recorded). */

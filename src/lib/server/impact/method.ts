@@ -38,8 +38,8 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
-/** Sessions → a unit's features, filling a missing baseline (too few sessions) from the nearer one. */
-export function unitOf(row: {
+/** A pupil's possible and absent sessions in each window around a start (sql/impact/features.sql). */
+export interface WindowSessions {
 	pupil_id: number;
 	recent_possible: number;
 	recent_absent: number;
@@ -51,7 +51,10 @@ export function unitOf(row: {
 	year_absent: number;
 	post_possible: number;
 	post_absent: number;
-}): Unit {
+}
+
+/** Sessions → a unit's features, filling a missing baseline (too few sessions) from the nearer one. */
+export function unitOf(row: WindowSessions): Unit {
 	const pre = row.pre_possible > 0 ? row.pre_absent / row.pre_possible : 0;
 	const recent = row.recent_possible > 0 ? row.recent_absent / row.recent_possible : pre;
 	// a baseline rests on at least 20 sessions (two school weeks) or is treated as missing

@@ -29,18 +29,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { saved, plan: await retentionDryRun(warehouse, years) };
 };
 
+/** The retention period a form gives, or the problem with it. */
+function yearsOf(form: FormData): number | string {
+	try {
+		return checkYears(form.get('years'));
+	} catch (e) {
+		if (!(e instanceof InputError)) throw e;
+		return e.message;
+	}
+}
+
 export const actions: Actions = {
 	/** Saves the retention period (years). */
 	save: async (event) => {
 		const user = admin(event.locals.user);
 		const form = await event.request.formData();
-		let years: number;
-		try {
-			years = checkYears(form.get('years'));
-		} catch (e) {
-			if (!(e instanceof InputError)) throw e;
-			return fail(400, { message: e.message });
-		}
+		const years = yearsOf(form);
+		if (typeof years === 'string') return fail(400, { message: years });
 		const warehouse = await appWarehouse();
 		await saveRetentionYears(warehouse, years, user.name);
 		await audit(warehouse, user, 'set retention period', `${years} years`, clientIp(event));
@@ -55,13 +60,8 @@ export const actions: Actions = {
 		const user = admin(event.locals.user);
 		const form = await event.request.formData();
 		if (form.get('confirm') !== 'on') return fail(400, { message: 'Tick the box to confirm the purge.' });
-		let years: number;
-		try {
-			years = checkYears(form.get('years'));
-		} catch (e) {
-			if (!(e instanceof InputError)) throw e;
-			return fail(400, { message: e.message });
-		}
+		const years = yearsOf(form);
+		if (typeof years === 'string') return fail(400, { message: years });
 		const warehouse = await appWarehouse();
 		const now = await retentionDryRun(warehouse, years);
 		const seen = String(form.get('expect') ?? '');
