@@ -8,6 +8,7 @@
 -- Movement: the band as of compared_to = $since, else the day before the current half-term began
 -- (list_terms); none when the school has no marks this year up to then. Lowest attendance first.
 -- Params: $on, $school, $band_high, $band_mid, $band_low, $since.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 CREATE OR REPLACE TEMP MACRO list_pct(x) AS regexp_replace((x::DECIMAL(6, 4) * 100)::VARCHAR, '\.?0+$', '');
 
 CREATE OR REPLACE TEMP MACRO list_band(attended, possible, high, mid, low) AS
@@ -81,4 +82,5 @@ FROM ranked r
 JOIN bands b ON b.band_rank = r.band_rank
 LEFT JOIN bands pb ON pb.band_rank = r.prev_rank
 JOIN pupils p ON p.pupil_id = r.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = r.school_urn AND roll.pupil_id = r.pupil_id
 ORDER BY attendance_rate, p.upn, r.school_urn;

@@ -10,6 +10,7 @@
 -- checks (Regulations 2024, reg. 9: 20 school days' continuous unauthorised absence after reasonable enquiries).
 -- Columns: upn, reason, start_date (run start / first illness), days_so_far, latest_date, action. Params: $on,
 -- $school, $missing_days, $illness_days, $removal_days.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH days AS (SELECT * FROM list_school_days($school::INTEGER, $on::DATE)),
 last_day AS (SELECT school_urn, max(day_no) AS day_no FROM days GROUP BY school_urn),
 pupil_days AS (SELECT * FROM list_pupil_days($school::INTEGER, academic_year_start($on::DATE), $on::DATE)),
@@ -51,4 +52,5 @@ SELECT p.upn, f.reason, f.start_date, f.days_so_far, f.latest_date,
 		ELSE 'child-missing-education referral' END AS action,
 	f.school_urn
 FROM found f JOIN pupils p ON p.pupil_id = f.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = f.school_urn AND roll.pupil_id = f.pupil_id
 ORDER BY f.reason DESC, f.days_so_far DESC, p.upn, f.school_urn;

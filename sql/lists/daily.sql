@@ -4,6 +4,7 @@
 -- visit is due after more than $home_visit_days (4) days in a row ("Working together to improve school
 -- attendance", DfE 2024: first-day calling and home visits; vulnerable pupils first).
 -- Vulnerable first, then most days in a row. Params: $on, $school, $home_visit_days.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH days AS (SELECT * FROM list_school_days($school::INTEGER, $on::DATE)),
 last_day AS (SELECT school_urn, max(day_no) AS day_no FROM days GROUP BY school_urn),
 today AS (
@@ -40,6 +41,7 @@ SELECT
 	t.school_urn
 FROM today t
 JOIN pupils p ON p.pupil_id = t.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = t.school_urn AND roll.pupil_id = t.pupil_id
 LEFT JOIN in_a_row r ON r.school_urn = t.school_urn AND r.pupil_id = t.pupil_id
 ORDER BY coalesce(p.cla OR p.child_in_need OR p.child_protection_plan OR p.sen = 'E', false) DESC,
 	days_absent_in_row DESC, p.upn, t.school_urn;

@@ -3,6 +3,7 @@
 -- registers closed: unauthorised absence) counted apart, with the minutes late where the register export gave
 -- them (School Attendance (Pupil Registration) (England) Regulations 2024, codes L and U; school policies).
 -- Most late sessions first. Params: $on, $school, $since, $min_late.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 SELECT
 	p.upn,
 	m.late_total,
@@ -27,4 +28,5 @@ FROM (
 	HAVING count(*) >= $min_late::INTEGER
 ) m
 JOIN pupils p ON p.pupil_id = m.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = m.school_urn AND roll.pupil_id = m.pupil_id
 ORDER BY m.late_total DESC, p.upn, m.school_urn;

@@ -3,6 +3,7 @@
 -- (England) Regulations 2024, from 19 Aug 2024; "Working together to improve school attendance", DfE 2024:
 -- part-time timetables must be temporary and reviewed), with their sessions so far (1 September to $on):
 -- C2 sessions, the first and latest, and possible / attended sessions. Latest C2 first. Params: $on, $school.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 SELECT
 	p.upn,
 	m.c2_sessions,
@@ -30,4 +31,5 @@ FROM (
 	GROUP BY m.school_urn, m.pupil_id
 ) m
 JOIN pupils p ON p.pupil_id = m.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = m.school_urn AND roll.pupil_id = m.pupil_id
 ORDER BY m.latest_c2_date DESC, m.c2_sessions DESC, p.upn, m.school_urn;

@@ -10,6 +10,7 @@
 -- leave the window; future weeks from term dates (list_terms), or every week where none reach that far.
 -- Rows: pupils with an unauthorised session in the window, most sessions first.
 -- Params: $on, $school, $threshold_sessions (10), $window_weeks (10).
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH days AS (SELECT * FROM list_school_days($school::INTEGER, $on::DATE)),
 terms AS (SELECT * FROM list_terms($school::INTEGER)),
 cur AS (SELECT school_urn, max(week_no) AS cur_week FROM days GROUP BY school_urn),
@@ -78,6 +79,7 @@ SELECT
 FROM in_window w
 JOIN cur c ON c.school_urn = w.school_urn
 JOIN pupils p ON p.pupil_id = w.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = w.school_urn AND roll.pupil_id = w.pupil_id
 JOIN oldest o ON o.school_urn = w.school_urn AND o.pupil_id = w.pupil_id
 LEFT JOIN met ON met.school_urn = w.school_urn AND met.pupil_id = w.pupil_id
 LEFT JOIN future f ON f.school_urn = w.school_urn AND f.ahead = w.oldest_week + $window_weeks::INTEGER - c.cur_week

@@ -3,6 +3,7 @@
 -- attendance this half-term (to $on) minus the last half-term's (list_half_terms), improvement above zero,
 -- ties sharing a rank. Attendance = (present + approved activity) / possible, compared exactly.
 -- Most improved first, then highest attendance. Params: $on, $school, $rate, $top.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH halves AS (SELECT * FROM list_half_terms($school::INTEGER, $on::DATE)),
 counts AS (
 	SELECT m.school_urn, m.pupil_id,
@@ -41,5 +42,6 @@ SELECT
 	r.school_urn
 FROM rated r
 JOIN pupils p ON p.pupil_id = r.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = r.school_urn AND roll.pupil_id = r.pupil_id
 WHERE r.year_attended >= $rate::DECIMAL(6, 4) * r.year_possible OR r.improved_rank <= $top::INTEGER
 ORDER BY improved_rank NULLS LAST, r.attendance_rate DESC, p.upn, r.school_urn;

@@ -5,6 +5,7 @@
 -- term dates for the year the outlook is unknown (NULL). Attendance = (present + approved activity) / possible;
 -- DfE persistent absence (10%+) is attendance at or below 90%. Lowest first.
 -- Params: $on, $school, $target_low, $target_high.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH terms AS (SELECT * FROM list_terms($school::INTEGER)
 	WHERE start_date >= academic_year_start($on::DATE) AND start_date < academic_year_start($on::DATE) + INTERVAL 1 YEAR),
 left_days AS (
@@ -50,4 +51,5 @@ SELECT
 	n.school_urn
 FROM needs n
 JOIN pupils p ON p.pupil_id = n.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = n.school_urn AND roll.pupil_id = n.pupil_id
 ORDER BY attendance_rate, p.upn, n.school_urn;

@@ -7,6 +7,7 @@
 -- stage reached, the day it was crossed and the stage held on $since. Latest stage first.
 -- Params: $on, $school, $since.
 -- The running total is kept over absence days only (a stage is always crossed on a day with an absence).
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH daily AS (
 	SELECT school_urn, pupil_id, date,
 		sum(absent) OVER (PARTITION BY school_urn, pupil_id ORDER BY date) AS running
@@ -52,5 +53,6 @@ JOIN crossed c ON c.school_urn = x.school_urn AND c.pupil_id = x.pupil_id AND c.
 JOIN stages s ON s.stage = x.stage
 LEFT JOIN stages prev ON prev.stage = x.stage_on_since
 JOIN pupils p ON p.pupil_id = x.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = x.school_urn AND roll.pupil_id = x.pupil_id
 WHERE x.stage_on_since IS DISTINCT FROM x.stage
 ORDER BY s.stage_days DESC, c.crossed_on DESC, p.upn, x.school_urn;

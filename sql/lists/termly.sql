@@ -4,6 +4,7 @@
 -- school attendance", DfE 2024). 'ehcp_drop': pupils with an EHC plan (SEN E) whose attendance this half-term
 -- (to $on) is $ehcp_drop (0.05 = 5 percentage points) or more below the last half-term's (list_half_terms).
 -- Attendance = (present + approved activity) / possible. Params: $on, $school, $unauthorised_days, $ehcp_drop.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH terms AS (SELECT * FROM list_terms($school::INTEGER)),
 halves AS (SELECT * FROM list_half_terms($school::INTEGER, $on::DATE)),
 term_start AS (
@@ -50,4 +51,5 @@ found AS (
 )
 SELECT p.upn, f.reason, f.term_start, f.unauthorised_days, f.attendance_rate, f.previous_attendance_rate, f.attendance_change, f.school_urn
 FROM found f JOIN pupils p ON p.pupil_id = f.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = f.school_urn AND roll.pupil_id = f.pupil_id
 ORDER BY f.reason DESC, f.unauthorised_days DESC, f.attendance_change, p.upn, f.school_urn;

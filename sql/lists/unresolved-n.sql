@@ -4,6 +4,7 @@
 -- (Pupil Registration) (England) Regulations 2024, code N). Age = the school's school days after the
 -- session's date up to $on (list_school_days); an N is listed when its age exceeds $days.
 -- Ns of the academic year of $on only. One row per pupil: the overdue N sessions, the oldest and its age. Oldest first. Params: $on, $school, $days.
+-- Only pupils on roll on $on (on_roll: sql/rules/on_roll.sql); a leaver drops off the list after leaving.
 WITH days AS (SELECT * FROM list_school_days($school::INTEGER, $on::DATE)),
 last_day AS (SELECT school_urn, max(day_no) AS day_no FROM days GROUP BY school_urn),
 overdue AS (
@@ -22,5 +23,6 @@ SELECT
 	string_agg(strftime(o.date, '%Y-%m-%d') || ' ' || o.session, '; ' ORDER BY o.date, o.session) AS sessions,
 	o.school_urn
 FROM overdue o JOIN pupils p ON p.pupil_id = o.pupil_id
+SEMI JOIN on_roll($on::DATE, school := $school::INTEGER) roll ON roll.school_urn = o.school_urn AND roll.pupil_id = o.pupil_id
 GROUP BY p.upn, o.school_urn
 ORDER BY oldest_age_school_days DESC, p.upn, o.school_urn;

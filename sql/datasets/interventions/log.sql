@@ -6,6 +6,10 @@
 --
 -- school: the intervention's school, else the school the pupil was last marked at. status: 'ended' once
 -- its end date is before as_of, else 'open' (an end date is the intervention's last day).
+-- A pupil who has left that school by as_of (on_roll.sql: the leaving date, else the last mark once the school
+-- marks later days without them) is no longer worked: an intervention still open when they left ends on the
+-- day they left (end_date is that day, status 'ended', never 'review overdue'); one whose pupil left before
+-- $from is not in the period.
 -- Attendance = 1 - (authorised + unauthorised) / possible sessions, from the pupil's marks at the
 -- intervention's school (whole weeks from pupil_week_totals, the rest by day): before = the $weeks weeks (7 × $weeks calendar days)
 -- before the start date; since = from the start date to as_of (whether or not it has ended since).
@@ -33,12 +37,21 @@ picked AS (
 		AND i.pupil_id IN (SELECT pupil_id FROM filtered_pupils($from::DATE, year_group := $year_group::VARCHAR,
 			cohort_dimension := $cohort_dimension::VARCHAR, cohort_value := $cohort_value::VARCHAR))
 ),
+-- pupils who had left their school by as_of (on_roll: sql/rules/on_roll.sql), with the day they left
+leavers AS (SELECT school_urn, pupil_id, left_on FROM pupils_left((SELECT d FROM as_of))),
+left_ended AS (
+	SELECT p.* REPLACE (CASE WHEN l.left_on IS NOT NULL AND (p.end_date IS NULL OR p.end_date > l.left_on)
+		THEN greatest(l.left_on, p.start_date) ELSE p.end_date END AS end_date)
+	FROM picked p
+	LEFT JOIN leavers l ON l.school_urn = p.school AND l.pupil_id = p.pupil_id
+),
 scoped AS (
 	SELECT p.*,
 		(SELECT d FROM as_of) AS as_of,
 		CASE WHEN p.end_date < (SELECT d FROM as_of) THEN 'ended' ELSE 'open' END AS status
-	FROM picked p
+	FROM left_ended p
 	WHERE ($school::INTEGER IS NULL OR p.school = $school::INTEGER) AND in_scope(p.school, $schools::VARCHAR)
+		AND (p.end_date IS NULL OR p.end_date >= $from::DATE)
 ),
 chosen AS (
 	SELECT s.*,
