@@ -92,7 +92,10 @@ const counts = (rowsRead: number, row: Record<string, unknown>, unit: string): L
 export async function loadPupils(ctx: LoadContext, header: CsvHeader): Promise<LoadCounts> {
 	const rowsRead = await readCsv(ctx, header);
 	const found = slots(header, 'pupils');
-	const school = ctx.school !== null ? await defaultSchool(ctx, false) : null;
+	// admission and leaving dates belong to a school: a file without a URN column gives them to --school, else
+	// to the warehouse's only school (as a register does); characteristics alone need no school
+	const hasDates = found.admission !== 'NULL' || found.leaving !== 'NULL';
+	const school = ctx.school !== null || (found.urn === 'NULL' && hasDates) ? await defaultSchool(ctx, false) : null;
 	ctx.stage('checking');
 	await run(ctx, 'ingest/stage_pupils', { school }, found);
 	await rejectOnProblems(ctx);

@@ -38,6 +38,8 @@ export interface PupilProfile {
 	school_name: string | null;
 	start_date: string | null;
 	end_date: string | null;
+	/** The day the pupil left this school (sql/rules/on_roll.sql), null while on roll. */
+	left_on: string | null;
 }
 
 /**
