@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../src/lib/server/ingest';
+import { importFile, ImportRejected } from '../../src/lib/server/ingest';
 import { LISTS, runList } from '../../src/lib/server/lists';
 import { runReport } from '../../src/lib/server/reports';
 import type { Warehouse } from '../../src/lib/server/warehouse';
@@ -128,5 +128,19 @@ describe.each([
 			unauthorised_sessions: LEFT_SESSIONS + GONE_SESSIONS,
 			severe_pupils: 2
 		});
+	});
+});
+
+describe('a pupils file without a URN column in a warehouse of two schools', () => {
+	it('asks which school its dates are for (as a register does); characteristics alone need none', async () => {
+		const w = await freshWarehouse();
+		await importFile(w, tempFile('register.csv', REGISTER), { school: SCHOOL });
+		await importFile(w, tempFile('other.csv', `UPN,Date,Session,Mark\n${upn('873400160009')},2025-09-01,AM,/\n`), { school: 100002 });
+		const error = await importFile(w, tempFile('pupils.csv', PUPILS_NO_URN), {}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ImportRejected);
+		expect((error as ImportRejected).message).toContain('does not say which school');
+		await importFile(w, tempFile('names.csv', `UPN,Surname,Forename\n${LEFT},Left,Lee\n`), {});
+		const rows = await w.read('datasets/pupil/profile', { upn: LEFT, year_start: '2025-09-01', schools: null });
+		expect(rows[0]).toMatchObject({ surname: 'Left', end_date: '2025-10-07', left_on: '2025-10-07' });
 	});
 });
