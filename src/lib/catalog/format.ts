@@ -352,3 +352,6 @@ export function sourceOf(r: Record<string, unknown>): string {
 export function percentTick(fraction: Maybe): string {
 	return known(fraction) ? `${roundPercent(fraction, 1)}%` : UNKNOWN;
 }
+
+/** The one short note a card gives where any of its figures is withheld (shown as WITHHELD_MARK). */
+export const WITHHELD_NOTE = `${WITHHELD_MARK}: withheld, fewer than 5 pupils`;
