@@ -85,6 +85,16 @@ test('a governor sees the charts of Overview, Cohorts and Codes, and downloads e
 		await page.goto(`/${view}`);
 		await page.waitForLoadState('networkidle');
 		const ids = await checkCards(page, view);
+		if (view === 'overview') {
+			// a withheld headline figure is 'c', never compared with last year, and the note says why once
+			const figures = await page.getByTestId('headline').locator('.fig').evaluateAll((els) =>
+				els.map((e) => ({ value: e.querySelector('.value')?.textContent?.trim(), change: e.querySelector('.change')?.textContent?.trim() ?? null, text: e.textContent ?? '' }))
+			);
+			for (const f of figures) if (f.value === 'c') expect(f.change, f.text).toBeNull();
+			const withheld = figures.some((f) => /(^|\s)c(\s|$)/.test(f.text));
+			await expect(page.getByTestId('headline').getByTestId('withheld-note')).toHaveCount(withheld ? 1 : 0);
+			await expect(page.getByTestId('headline-sentence')).not.toContainText('–');
+		}
 		const pick = ids.includes(chart) ? chart : ids[0];
 		await checkDownloads(page, view, pick);
 	}

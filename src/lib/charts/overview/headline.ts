@@ -79,20 +79,23 @@ const pointsShown = (a: number, b: number) => Math.round((roundPercent(a) - roun
 /** A short interpretation of the headline in plain words, generated from its numbers. */
 export function interpretation(h: Headline): string {
 	const { current: c, previous: p } = h;
+	// figures withheld for small numbers (null for governors) are neither stated nor compared
+	if (c.attendance === null || c.daysMissed === null) return `The figures for ${c.year} are withheld (fewer than 5 pupils).`;
 	const gap = pointsShown(c.attendance, h.target);
 	const target = `the ${percentTick(h.target)} target`;
 	const onTarget = gap === 0 ? `exactly on ${target}` : `${Math.abs(gap).toFixed(1)} points ${gap < 0 ? 'below' : 'above'} ${target}`;
 	const when = h.toDate ? `so far in ${c.year}` : `in ${c.year}`;
 	let first = `Attendance ${when} is ${percent(c.attendance)}, ${onTarget}`;
-	if (p) {
+	if (p && p.attendance !== null) {
 		const d = pointsShown(c.attendance, p.attendance);
 		const than = h.toDate ? `at the same point in ${p.year}` : `in ${p.year}`;
 		first += d === 0 ? ` and the same as ${than}` : ` and ${Math.abs(d).toFixed(1)} points ${d > 0 ? 'better' : 'worse'} than ${than}`;
 	}
 	let second = `Pupils missed ${c.daysMissed.toFixed(1)} days each on average`;
-	if (p) second += ` (${p.daysMissed.toFixed(1)}${h.toDate ? ' by this point' : ''} in ${p.year})`;
+	if (p && p.daysMissed !== null) second += ` (${p.daysMissed.toFixed(1)}${h.toDate ? ' by this point' : ''} in ${p.year})`;
+	if (c.persistent === null) return `${first}. ${second}; the share persistently absent is withheld (fewer than 5 pupils).`;
 	second += `; ${percent(c.persistent)} of pupils were persistently absent`;
 	if (c.nationalPersistent !== null) second += ` against ${percent(c.nationalPersistent)} nationally`;
-	else if (p) second += ` (${percent(p.persistent)} in ${p.year})`;
+	else if (p && p.persistent !== null) second += ` (${percent(p.persistent)} in ${p.year})`;
 	return `${first}. ${second}.`;
 }
