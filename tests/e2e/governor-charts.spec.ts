@@ -55,6 +55,12 @@ async function checkCards(page: Page, view: string) {
 
 async function checkDownloads(page: Page, view: string, id: string) {
 	const card = page.getByTestId(`chart-${id}`);
+	// the CSV: withheld cells as 'c', exactly where the card says some are withheld
+	const [csvDownload] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Data (CSV)' }).click()]);
+	expect(csvDownload.suggestedFilename()).toMatch(new RegExp(`^${view}-${id}-\\d+-\\d{4}-\\d{2}\\.csv$`));
+	const csv = readFileSync((await csvDownload.path())!, 'utf8');
+	const hasC = csv.split('\n').slice(1).some((line) => line.split(',').includes('c'));
+	expect(hasC, `${view} ${id}: 'c' in the CSV`).toBe((await card.getByTestId('withheld-note').count()) === 1);
 	const title = (await card.locator('h2').textContent())!.trim();
 	const [svgDownload] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Chart (SVG)' }).click()]);
 	expect(svgDownload.suggestedFilename()).toMatch(new RegExp(`^${view}-${id}-\\d+-\\d{4}-\\d{2}\\.svg$`));
@@ -94,6 +100,11 @@ test('a governor sees the charts of Overview, Cohorts and Codes, and downloads e
 			const withheld = figures.some((f) => /(^|\s)c(\s|$)/.test(f.text));
 			await expect(page.getByTestId('headline').getByTestId('withheld-note')).toHaveCount(withheld ? 1 : 0);
 			await expect(page.getByTestId('headline-sentence')).not.toContainText('–');
+		}
+		if (view === 'codes') {
+			// the figures above the charts: a withheld count is 'c' (not 0), with one note
+			const values = await page.getByRole('region', { name: 'At a glance' }).locator('.value').allTextContents();
+			await expect(page.getByTestId('withheld-note').and(page.locator('p.note'))).toHaveCount(values.some((v) => v.trim() === 'c') ? 1 : 0);
 		}
 		const pick = ids.includes(chart) ? chart : ids[0];
 		await checkDownloads(page, view, pick);
