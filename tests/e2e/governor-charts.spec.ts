@@ -109,6 +109,10 @@ test('a governor sees the charts of Overview, Cohorts and Codes, and downloads e
 		const pick = ids.includes(chart) ? chart : ids[0];
 		await checkDownloads(page, view, pick);
 	}
+	// Patterns too: each chart drawn from its measure, or a note naming it
+	await page.goto('/patterns');
+	await page.waitForLoadState('networkidle');
+	await checkCards(page, 'patterns');
 	expect(errors).toEqual([]);
 	await context.close();
 });
