@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { count, longDate } from '$lib/catalog/format';
+import { cell, count, longDate } from '$lib/catalog/format';
 import { shortYearGroup } from '../labels';
 import { CATEGORY_COLOURS } from '../palette';
 
@@ -22,7 +22,7 @@ export function holidaysWeekly(rows: DataRow[], width: number): Element {
 		marks: [
 			Plot.rectY(data, {
 				x: 'weekDate', interval: 'monday', y: 'sessions', fill: key, insetLeft: 0.5, insetRight: 0.5, tip: true,
-				title: (d: DataRow) => `Week of ${longDate(d.week as string)}\n${key(d)}\n${d.sessions} sessions · ${d.pupils} pupil${d.pupils === 1 ? '' : 's'}`
+				title: (d: DataRow) => `Week of ${longDate(d.week as string)}\n${key(d)}\n${cell(d, 'sessions', String)} sessions · ${cell(d, 'pupils', String)} pupil${d.pupils === 1 ? '' : 's'}`
 			}),
 			Plot.ruleY([0])
 		]
@@ -48,9 +48,9 @@ export function holidaysYearGroup(rows: DataRow[], width: number): Element {
 				fx: 'year_group', x: key, y: 'per_100', fill: key, tip: true,
 				title: (d: DataRow) =>
 					`${d.year_group} · ${key(d)}\n${(d.per_100 as number).toFixed(2)} per 100 possible sessions\n` +
-					`${count(d.sessions as number)} sessions · ${d.pupils} of ${d.pupils_on_roll} pupils`
+					`${cell(d, 'sessions', (v) => count(v as number))} sessions · ${cell(d, 'pupils', String)} of ${cell(d, 'pupils_on_roll', String)} pupils`
 			}),
-			Plot.text(rows, { fx: 'year_group', x: key, y: 'per_100', text: (d: DataRow) => String(d.pupils), dy: -7, fontSize: 10 }),
+			Plot.text(rows, { fx: 'year_group', x: key, y: 'per_100', text: (d: DataRow) => cell(d, 'pupils', String), dy: -7, fontSize: 10 }),
 			Plot.ruleY([0])
 		]
 	});

@@ -1,5 +1,6 @@
 import type { DataRow } from '$lib/arrow-client';
-import { count, percent } from '$lib/catalog/format';
+import { isWithheld } from '$lib/withheld';
+import { cell, count, percent } from '$lib/catalog/format';
 import { categoryBars } from './bars';
 import { categoryLabel, codeOrder, sessions, shortMeaning } from './categories';
 
@@ -19,8 +20,8 @@ export function codeTotals(rows: DataRow[], width: number): Element {
 		bar: {
 			y: 'code', x: 'sessions',
 			title: (d) =>
-				`${d.code}: ${d.meaning}\n${categoryLabel(d)}\n${sessions(d.sessions)} · ${count(d.pupils as number)} pupils` +
-				(d.share_of_possible === null ? '' : `\n${percent(d.share_of_possible as number)} of possible sessions`)
+				`${d.code}: ${d.meaning}\n${categoryLabel(d)}\n${cell(d, 'sessions', sessions)} · ${cell(d, 'pupils', (v) => count(v as number))} pupils` +
+				(d.share_of_possible === null && !isWithheld(d, 'share_of_possible') ? '' : `\n${cell(d, 'share_of_possible', (v) => percent(v as number))} of possible sessions`)
 		},
 		label: (d) => count(d.sessions as number)
 	});

@@ -1,8 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { count, percent, percentTick } from '$lib/catalog/format';
+import { cell, count, percent, percentTick } from '$lib/catalog/format';
 import { CATEGORICAL } from '../palette';
 import { halfTermDomain, panelChart, shortLabel, span, TEXT, yearsOf } from './common';
+
+// figures withheld for small numbers show as 'c' (catalog/format cell)
+const percentOf = (v: unknown) => percent(v as number);
+const countOf = (v: unknown) => count(v as number);
 
 const PERSISTENT = CATEGORICAL[1]; // orange
 const SEVERE = CATEGORICAL[3]; // vermillion
@@ -21,8 +25,8 @@ export function persistenceChart(rows: DataRow[], width: number): Element {
 	const x = (r: DataRow) => shortLabel(r.label as string);
 	const top = Math.max(0.05, ...halfTerms.map((r) => r.persistent_percent as number), ...national.map((r) => r.national_persistent_percent as number));
 	const tip = (r: DataRow) =>
-		`${r.label} ${r.academic_year}\nPersistent absence ${percent(r.persistent_percent as number)} (${count(r.persistent_pupils as number)} of ${count(r.pupils as number)} pupils)\n` +
-		`Severe absence ${percent(r.severe_percent as number)} (${count(r.severe_pupils as number)} pupils)\n${span(r)}`;
+		`${r.label} ${r.academic_year}\nPersistent absence ${cell(r, 'persistent_percent', percentOf)} (${cell(r, 'persistent_pupils', countOf)} of ${cell(r, 'pupils', countOf)} pupils)\n` +
+		`Severe absence ${cell(r, 'severe_percent', percentOf)} (${cell(r, 'severe_pupils', countOf)} pupils)\n${span(r)}`;
 	return panelChart(width, {
 		panels: years,
 		height: { wide: 380, medium: 300, stacked: 190 },
