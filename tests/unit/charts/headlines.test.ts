@@ -33,6 +33,17 @@ describe('overview/headline', () => {
 			'Pupils missed 10.3 days each on average (10.3 by this point in 2024/25); 12.0% of pupils were persistently absent (13.2% in 2024/25).'
 		);
 	});
+	it('a withheld figure (small numbers, null for a governor) is neither stated nor compared', () => {
+		const rows = PERIODS.map((r) => (r.grain === 'year' && r.academic_year === '2024/25' ? { ...r, persistent_percent: null, withheld_columns: 'persistent_percent' } : r));
+		expect(interpretation(buildHeadline(rows, '2025/26', 95)!)).toBe(
+			'Attendance in 2025/26 is 94.9%, 0.1 points below the 95% target and 0.2 points better than in 2024/25. ' +
+			'Pupils missed 10.3 days each on average (20.3 in 2024/25); 12.0% of pupils were persistently absent.'
+		);
+		expect(interpretation(buildHeadline(rows, '2024/25', 95)!)).toBe(
+			'Attendance in 2024/25 is 94.7%, 0.3 points below the 95% target and 0.3 points better than in 2023/24. ' +
+			'Pupils missed 20.3 days each on average (21.2 in 2023/24); the share persistently absent is withheld (fewer than 5 pupils).'
+		);
+	});
 	it('no headline without a chosen year or its row', () => {
 		expect(buildHeadline(PERIODS, null, 95)).toBeNull();
 		expect(buildHeadline(PERIODS, '2019/20', 95)).toBeNull();
