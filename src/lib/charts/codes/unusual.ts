@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
 import { DIMENSION_LABELS } from '$lib/filters';
-import { count, percent } from '$lib/catalog/format';
+import { cell, count, percent } from '$lib/catalog/format';
 import { categoryBars } from './bars';
 import { shortMeaning } from './categories';
 
@@ -34,9 +34,9 @@ export function unusualBars(all: DataRow[], width: number): Element {
 		bar: {
 			y: unusualLabel, x: 'shown', fillOpacity: (d) => (d.ratio === null ? 0.45 : 1),
 			title: (d) =>
-				`${DIMENSION_LABELS[d.dimension as string] ?? d.dimension}: ${d.group_value} (${d.pupils} pupils, ${d.code_pupils} with the code)\n${d.code}: ${d.meaning}\n` +
-				`${percent(d.share as number, 2)} of their possible sessions (${count(d.sessions as number)})\n` +
-				`${percent(d.rest_share as number, 2)} for the other ${count(d.rest_pupils as number)} pupils`
+				`${DIMENSION_LABELS[d.dimension as string] ?? d.dimension}: ${d.group_value} (${cell(d, 'pupils', String)} pupils, ${cell(d, 'code_pupils', String)} with the code)\n${d.code}: ${d.meaning}\n` +
+				`${cell(d, 'share', (v) => percent(v as number, 2))} of their possible sessions (${cell(d, 'sessions', (v) => count(v as number))})\n` +
+				`${cell(d, 'rest_share', (v) => percent(v as number, 2))} for the other ${cell(d, 'rest_pupils', (v) => count(v as number))} pupils`
 		},
 		label: (d) => `${d.ratio === null ? 'no one else' : `${(d.ratio as number).toFixed(1)}×`} · ${d.code_pupils} pupil${d.code_pupils === 1 ? '' : 's'}`,
 		rules: [Plot.ruleX([1], { stroke: '#555', strokeDasharray: '3 3' })]

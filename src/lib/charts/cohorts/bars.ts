@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { count, percent, pointsBetween } from '$lib/catalog/format';
+import { cell, count, percent, pointsBetween } from '$lib/catalog/format';
+import { isWithheld } from '$lib/withheld';
 import { SERIES } from '../palette';
 import { isSmall, MEASURES, scrollable, type Measure } from './measures';
 
@@ -22,8 +23,8 @@ export function cohortBars(rows: DataRow[], width: number, measure: Measure, hre
 	const pupils = (d: DataRow) => (d.pupils === null ? 'c' : count(d.pupils as number));
 	const label = (d: DataRow) => `${percent(value(d))}  ${pupils(d)} ${d.pupils === 1 ? 'pupil' : 'pupils'}${isSmall(d) ? ' ⚠' : ''}`;
 	const describe = (d: DataRow) =>
-		`${d.value}: ${m.label.toLowerCase()} ${percent(value(d))} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
-		`rest of school ${percent(d[m.rest] as number | null)}, ${pointsBetween(value(d), d[m.rest] as number | null, 1, 'pts')}` +
+		`${d.value}: ${m.label.toLowerCase()} ${cell(d, m.value, () => percent(value(d)))} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
+		`rest of school ${cell(d, m.rest, (v) => percent(v as number | null))}, ${isWithheld(d, m.rest) || isWithheld(d, m.value) ? 'c' : pointsBetween(value(d), d[m.rest] as number | null, 1, 'pts')}` +
 		(d[m.national] === null ? '' : `; national ${percent(d[m.national] as number)} (${d[m.nationalPeriod]})`);
 	const small = rows.filter(isSmall);
 	const marginLeft = Math.min(170, 12 + longest * 7.2);
