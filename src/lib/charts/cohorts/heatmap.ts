@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DataRow } from '$lib/arrow-client';
-import { count, percent, pointsBetween } from '$lib/catalog/format';
+import { cell, count, percent, pointsBetween } from '$lib/catalog/format';
+import { isWithheld } from '$lib/withheld';
 import { HEAT_SCHEME } from '../palette';
 import { isSmall, MEASURES, scrollable, type Measure } from './measures';
 
@@ -37,8 +38,8 @@ export function crossedHeatmap(rows: DataRow[], width: number, measure: Measure,
 	// a governor's copy withholds small cells' pupils (null): 'c', the DfE's symbol
 	const pupils = (d: DataRow) => (d.pupils === null ? 'c' : count(d.pupils as number));
 	const describe = (d: DataRow) =>
-		`${d.row_value} · ${d.col_value}: ${m.label.toLowerCase()} ${percent(d[m.value] as number)} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
-		`everyone else ${percent(d[m.rest] as number | null)}, ${pointsBetween(d[m.value] as number | null, d[m.rest] as number | null, 1, 'pts')}`;
+		`${d.row_value} · ${d.col_value}: ${m.label.toLowerCase()} ${cell(d, m.value, (v) => percent(v as number))} (${pupils(d)} pupils${isSmall(d) ? ', a small group' : ''}); ` +
+		`everyone else ${cell(d, m.rest, (v) => percent(v as number | null))}, ${isWithheld(d, m.value) || isWithheld(d, m.rest) ? 'c' : pointsBetween(d[m.value] as number | null, d[m.rest] as number | null, 1, 'pts')}`;
 	return scrollable(Plot.plot({
 		width: marginLeft + cellWidth * xs.length + 10,
 		height: 80 + ys.length * 56,
