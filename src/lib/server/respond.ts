@@ -80,12 +80,12 @@ async function serve(event: RequestEvent, shape: Shape, produce: Produce): Promi
 	try {
 		const user = event.locals?.user ?? null;
 		if (!user) throw new AccessError(401, 'sign in first');
-		if (shape.pupilLevel && !can(user, 'pupils')) throw new AccessError(403, 'Pupil-level data is not available for your role');
+		mayOpen(user, shape);
 		const warehouse = await appWarehouse();
 		const started = performance.now();
 		const { answer, headers } = await warehouse.snapshot(() => produce({ user, warehouse }));
 		const ms = performance.now() - started;
-		const body = arrowOf(answer, shape, mustSuppress(user));
+		const body = arrowOf(answer, shape, user);
 		// who opened which pupils' data
 		if (shape.pupilLevel && !shape.auditedByRoute)
 			await audit(warehouse, user, 'open pupil data', `${event.params?.upn ? `${event.params.upn} ` : ''}${event.url.pathname}${event.url.search}`, clientIp(event));
@@ -97,17 +97,30 @@ async function serve(event: RequestEvent, shape: Shape, produce: Produce): Promi
 	}
 }
 
-function arrowOf(answer: Columns | Row[], shape: Shape, suppress: boolean): Uint8Array {
-	if (suppress && typeof shape.suppress === 'object') {
-		const rows = withheld(Array.isArray(answer) ? answer : columnsToRows(answer), shape.suppress, shape.columns);
+function arrowOf(answer: Columns | Row[], shape: Shape, user: SessionUser): Uint8Array {
+	if (suppressesFor(user, shape)) {
+		const rows = forUser(Array.isArray(answer) ? answer : columnsToRows(answer), shape, user);
 		// the column is there only when something was withheld
 		return rowsToArrow(rows, rows.some((row) => row[WITHHELD]) ? [...shape.columns, WITHHELD] : shape.columns);
 	}
 	return Array.isArray(answer) ? rowsToArrow(answer, shape.columns) : columnsToArrow(answer, shape.columns);
 }
 
+/** Refuses pupil-level data to a role that may not see pupils. */
+function mayOpen(user: SessionUser, shape: Pick<Shape, 'pupilLevel'>): void {
+	if (shape.pupilLevel && !can(user, 'pupils')) throw new AccessError(403, 'Pupil-level data is not available for your role');
+}
+
+/** Whether this user's copy of the answer has small numbers withheld by a spec. */
+const suppressesFor = (user: SessionUser, shape: Pick<Shape, 'suppress'>): boolean => mustSuppress(user) && typeof shape.suppress === 'object';
+
+/** The rows as this user may see them: small numbers withheld for roles that see aggregates only. */
+function forUser(rows: Row[], shape: Pick<Shape, 'suppress' | 'columns'>, user: SessionUser): Row[] {
+	return suppressesFor(user, shape) ? withheld(rows, shape.suppress as SuppressionSpec, shape.columns) : rows;
+}
+
 /** Rows with their small numbers withheld, each naming the cells withheld (WITHHELD) so that tables show the DfE's 'c'. */
-export function withheld(before: Row[], spec: SuppressionSpec, columns: string[]): Row[] {
+function withheld(before: Row[], spec: SuppressionSpec, columns: string[]): Row[] {
 	const rows = suppressRows(before, spec);
 	return rows.map((row, i) => {
 		const cells = columns.filter((c) => row[c] === null && before[i][c] !== null && before[i][c] !== undefined);
@@ -121,7 +134,7 @@ export function withheld(before: Row[], spec: SuppressionSpec, columns: string[]
  * on them. It says no more than that (not how many). Without a year group or cohort, a dataset with its own
  * suppression spec withholds a small school's cells itself.
  */
-export async function guardSelection(warehouse: Warehouse, user: SessionUser, params: FilterParams): Promise<void> {
+async function guardSelection(warehouse: Warehouse, user: SessionUser, params: FilterParams): Promise<void> {
 	if (!mustSuppress(user) || !params.from || !params.to) return;
 	const [{ pupils }] = await warehouse.read('reports/selected_pupils', { ...params }, { keep: true });
 	const threshold = suppressionThreshold();
@@ -136,9 +149,9 @@ export async function guardSelection(warehouse: Warehouse, user: SessionUser, pa
 export async function datasetRows(warehouse: Warehouse, user: SessionUser, view: ViewName, name: string, url: URL): Promise<Row[]> {
 	const dataset = datasetOf(view, name);
 	if (!dataset) throw new NotFoundError(`no dataset '${view}/${name}'`);
-	if (dataset.pupilLevel && !can(user, 'pupils')) throw new AccessError(403, 'Pupil-level data is not available for your role');
+	mayOpen(user, dataset);
 	const rows = columnsToRows(await warehouse.snapshot(() => produceDataset(warehouse, user, dataset, { url, params: {} })));
-	return mustSuppress(user) && typeof dataset.suppress === 'object' ? withheld(rows, dataset.suppress, columnNames(dataset)) : rows;
+	return forUser(rows, { suppress: dataset.suppress, columns: columnNames(dataset) }, user);
 }
 
 /** The user's schools as the per-pupil queries take them ($schools): URNs joined by commas, or null for every school. */

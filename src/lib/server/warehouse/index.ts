@@ -342,7 +342,12 @@ export class Warehouse {
 			if (!command.startsWith('commands/')) throw new Error(`${command} is not a command (sql/commands/)`);
 			return this.write((conn) => runFile(conn, command, second as Params | undefined));
 		}
-		const signal = (second as { signal?: AbortSignal } | undefined)?.signal;
+		return this.transact(work, { signal: (second as { signal?: AbortSignal } | undefined)?.signal, advance: true });
+	}
+
+	/** `work` in one transaction on a connection of its own, committed through the gate (advancing `version` or not). */
+	private transact<T>(work: (conn: DuckDBConnection) => Promise<T>, options: { signal?: AbortSignal; advance: boolean }): Promise<T> {
+		const { signal, advance } = options;
 		return this.withConnection(async (conn) => {
 			await conn.run('BEGIN TRANSACTION');
 			// DuckDB does not carry an interrupt over to the next statement: repeat it until `work` ends
@@ -351,7 +356,7 @@ export class Warehouse {
 				const result = await work(conn);
 				stop();
 				signal?.throwIfAborted();
-				await this.committing(() => conn.run('COMMIT'));
+				await this.committing(() => conn.run('COMMIT'), advance);
 				return result;
 			} catch (error) {
 				stop();
@@ -369,16 +374,7 @@ export class Warehouse {
 	 */
 	async append(command: (typeof APPEND_ONLY)[number], params?: Params): Promise<void> {
 		if (!APPEND_ONLY.includes(command)) throw new Error(`${command} is not an append-only command`);
-		await this.withConnection(async (conn) => {
-			await conn.run('BEGIN TRANSACTION');
-			try {
-				await runFile(conn, command, params);
-				await this.committing(() => conn.run('COMMIT'), false);
-			} catch (error) {
-				await conn.run('ROLLBACK');
-				throw error;
-			}
-		});
+		await this.transact((conn) => runFile(conn, command, params), { advance: false });
 	}
 
 	/**
