@@ -1,8 +1,7 @@
 import { datasetRows, checked } from '$lib/server/respond';
+import { NO_MARKS_SUMMARY } from '$lib/server/reports';
 import { appWarehouse } from '$lib/server/warehouse/shared';
 import type { PageServerLoad } from './$types';
-
-const NO_MARKS = { pupils: 0, possible_sessions: 0, authorised_sessions: 0, unauthorised_sessions: 0, overall_absence_rate: null, persistent_pupils: 0, severe_pupils: 0 };
 
 /**
  * The Summary: the same datasets as /api/summary/totals and /api/codes/totals for this user and URL (small
@@ -17,5 +16,5 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 		filters.from ? checked(() => datasetRows(warehouse, user, 'codes', 'totals', url)) : [],
 		warehouse.read('reports/recent_imports', { limit: 5 })
 	]);
-	return { summary: summary[0] ?? NO_MARKS, codes, imports };
+	return { summary: summary[0] ?? NO_MARKS_SUMMARY, codes, imports };
 };

@@ -60,11 +60,13 @@ export async function resolveRange(warehouse: Warehouse, range: ReportRange) {
 	return { from, to, school };
 }
 
+/** The summary of a range without marks. */
+export const NO_MARKS_SUMMARY = { pupils: 0, possible_sessions: 0, authorised_sessions: 0, unauthorised_sessions: 0, overall_absence_rate: null, persistent_pupils: 0, severe_pupils: 0 };
+
 /** Runs a named report over a range. */
 export async function runReport(warehouse: Warehouse, name: ReportName, range: ReportRange = {}): Promise<ReportResult> {
 	const { from, to, school } = await resolveRange(warehouse, range);
 	const rows = from && to ? await warehouse.read(REPORTS[name].file, { from, to, school, ...filterParams(range) }) : [];
-	if (name === 'summary' && rows.length === 0)
-		rows.push({ pupils: 0, possible_sessions: 0, authorised_sessions: 0, unauthorised_sessions: 0, overall_absence_rate: null, persistent_pupils: 0, severe_pupils: 0 });
+	if (name === 'summary' && rows.length === 0) rows.push({ ...NO_MARKS_SUMMARY });
 	return { name, from, to, school, rows };
 }
