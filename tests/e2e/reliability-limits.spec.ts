@@ -60,7 +60,11 @@ function post(path: string, body: AsyncIterable<Buffer>, headers: Record<string,
 		req.on('response', (res) => {
 			let text = '';
 			res.on('data', (c) => (text += c));
-			res.on('end', () => resolve({ status: res.statusCode!, text }));
+			res.on('end', () => {
+				resolve({ status: res.statusCode!, text });
+				// the answer is in: send no more of the body, and let no later request reuse this socket mid-body
+				req.destroy();
+			});
 		});
 		req.on('error', reject);
 		(async () => {
